@@ -1,0 +1,59 @@
+# jobs_ext — PGXS build.
+#
+# `make test`, `make demo` and `make bench` work on a machine with nothing but
+# build-essential and git: they run test/harness.sh first, which installs the
+# Debian packages that are missing and only then re-enters this Makefile, where
+# PGXS can be included.  `make`, `make install` and `make installcheck` are the
+# plain PGXS targets for a machine where PostgreSQL is already set up.
+
+EXTENSION = jobs_ext
+MODULE_big = jobs_ext
+DATA = jobs_ext--1.0.sql
+DOCS =
+
+SRCS = $(wildcard src/*.c)
+OBJS = $(SRCS:.c=.o)
+
+REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=jobs_ext
+
+# Prefer the PostgreSQL 15 of Debian when no pg_config is given.
+ifeq ($(origin PG_CONFIG), undefined)
+PG_CONFIG := $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+endif
+
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
+ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
+
+PG_CPPFLAGS = -Isrc $(ICU_CFLAGS)
+# PostgreSQL's own headers have unused parameters, as every fmgr function does
+PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter
+SHLIB_LINK = $(ICU_LIBS)
+
+HARNESS = bash test/harness.sh
+
+.DEFAULT_GOAL := all
+.PHONY: test demo demo-stop bench
+
+test:
+	@$(HARNESS) test
+
+demo:
+	@$(HARNESS) demo
+
+demo-stop:
+	@$(HARNESS) demo-stop
+
+bench:
+	@$(HARNESS) bench
+
+# PGXS is included only when the server headers are there; the targets above
+# run before it is needed and install what it takes.
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+else
+ifeq ($(filter test demo demo-stop bench,$(MAKECMDGOALS)),)
+$(error PostgreSQL server headers not found (no PGXS via $(PG_CONFIG)); run 'make test' to install them, or set PG_CONFIG)
+endif
+endif

@@ -1,0 +1,154 @@
+/* jobs_ext--1.0.sql: employment-programme analytics for PostgreSQL */
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "CREATE EXTENSION jobs_ext" to load this file. \quit
+
+--------------------------------------------------------------------------------
+-- jobcat: a programme category of the OECD/Eurostat LMP taxonomy
+--------------------------------------------------------------------------------
+
+CREATE TYPE jobcat;
+
+CREATE FUNCTION jobcat_in(cstring) RETURNS jobcat
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobcat_out(jobcat) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobcat_recv(internal) RETURNS jobcat
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobcat_send(jobcat) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE jobcat (
+	INPUT = jobcat_in,
+	OUTPUT = jobcat_out,
+	RECEIVE = jobcat_recv,
+	SEND = jobcat_send,
+	INTERNALLENGTH = 2,
+	PASSEDBYVALUE,
+	ALIGNMENT = int2,
+	STORAGE = plain
+);
+COMMENT ON TYPE jobcat IS 'programme category of the OECD/Eurostat labour-market-policy taxonomy, with Korean and English labels';
+
+-- casts
+CREATE FUNCTION jobcat(integer) RETURNS jobcat
+	AS 'MODULE_PATHNAME', 'jobcat_from_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat(integer) IS 'category with the given OECD code';
+CREATE FUNCTION jobcat_code(jobcat) RETURNS integer
+	AS 'MODULE_PATHNAME', 'jobcat_to_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_code(jobcat) IS 'OECD code of the category';
+
+CREATE CAST (integer AS jobcat) WITH FUNCTION jobcat(integer);
+CREATE CAST (jobcat AS integer) WITH FUNCTION jobcat_code(jobcat);
+CREATE CAST (text AS jobcat) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (jobcat AS text) WITH INOUT AS ASSIGNMENT;
+
+-- comparison in taxonomy pre-order
+CREATE FUNCTION jobcat_eq(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_ne(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_lt(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_le(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_gt(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_ge(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_cmp(jobcat, jobcat) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobcat_hash(jobcat) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_hash_extended(jobcat, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION jobcat_eq(jobcat, jobcat) IS 'implementation of = operator';
+COMMENT ON FUNCTION jobcat_ne(jobcat, jobcat) IS 'implementation of <> operator';
+COMMENT ON FUNCTION jobcat_lt(jobcat, jobcat) IS 'implementation of < operator';
+COMMENT ON FUNCTION jobcat_le(jobcat, jobcat) IS 'implementation of <= operator';
+COMMENT ON FUNCTION jobcat_gt(jobcat, jobcat) IS 'implementation of > operator';
+COMMENT ON FUNCTION jobcat_ge(jobcat, jobcat) IS 'implementation of >= operator';
+COMMENT ON FUNCTION jobcat_cmp(jobcat, jobcat) IS 'taxonomy pre-order comparison: -1, 0 or 1';
+COMMENT ON FUNCTION jobcat_sortsupport(internal) IS 'sort support for jobcat';
+COMMENT ON FUNCTION jobcat_hash(jobcat) IS 'hash of a category';
+COMMENT ON FUNCTION jobcat_hash_extended(jobcat, bigint) IS 'seeded 64-bit hash of a category';
+
+CREATE OPERATOR = (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+CREATE OPERATOR <> (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR < (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS jobcat_ops
+	DEFAULT FOR TYPE jobcat USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 jobcat_cmp(jobcat, jobcat),
+		FUNCTION 2 jobcat_sortsupport(internal);
+
+CREATE OPERATOR CLASS jobcat_hash_ops
+	DEFAULT FOR TYPE jobcat USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 jobcat_hash(jobcat),
+		FUNCTION 2 jobcat_hash_extended(jobcat, bigint);
+
+-- the taxonomy
+CREATE FUNCTION jobcat_contains(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobcat_contained(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_contains(jobcat, jobcat) IS 'is the first category an ancestor of the second, or the same?';
+COMMENT ON FUNCTION jobcat_contained(jobcat, jobcat) IS 'is the first category a descendant of the second, or the same?';
+
+CREATE OPERATOR @> (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_contains,
+	COMMUTATOR = <@, RESTRICT = contsel, JOIN = contjoinsel
+);
+CREATE OPERATOR <@ (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_contained,
+	COMMUTATOR = @>, RESTRICT = contsel, JOIN = contjoinsel
+);
+
+CREATE FUNCTION jobcat_parent(jobcat) RETURNS jobcat
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_parent(jobcat) IS 'parent category, NULL at the top of the taxonomy';
+CREATE FUNCTION jobcat_level(jobcat) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_level(jobcat) IS 'depth in the taxonomy: 1 for the top categories';
+CREATE FUNCTION jobcat_top(jobcat) RETURNS jobcat
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_top(jobcat) IS 'top-level ancestor (the category itself at the top)';
+CREATE FUNCTION jobcat_label(c jobcat, lang text DEFAULT 'ko') RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_label(jobcat, text) IS 'label of the category in Korean (''ko'', the default) or English (''en'')';
+CREATE FUNCTION jobcat_taxonomy(
+	OUT code jobcat, OUT parent jobcat, OUT level integer,
+	OUT label_ko text, OUT label_en text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 31;
+COMMENT ON FUNCTION jobcat_taxonomy() IS 'the whole category tree in pre-order, for joins from BI tools';

@@ -1,0 +1,672 @@
+/*
+ * jobcat.c
+ *		The jobcat type: a node of the OECD/Eurostat labour-market-policy (LMP)
+ *		programme taxonomy, with Korean and English labels.
+ *
+ * A jobcat is stored as its OECD code (10, 11, ..., 811, 812, ...) in an int2,
+ * passed by value, so stored data never depends on the order of the table
+ * below.  Comparison follows the taxonomy's pre-order (a parent sorts before
+ * its children), which is the order of jobcat_nodes[].
+ *
+ * Text input accepts the OECD code, the Eurostat dotted code, the Korean or
+ * English label and documented aliases, all folded through ICU first
+ * (hangul_fold_key), so NFD Hangul, full-width digits, spacing and middle-dot
+ * variants are accepted.  Text output is chosen by jobs_ext.jobcat_output.
+ */
+#include "postgres.h"
+
+#include "access/hash.h"
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/memutils.h"
+#include "utils/sortsupport.h"
+
+#include "jobs_ext.h"
+
+typedef struct JobcatNode
+{
+	int16		code;			/* OECD LMP code */
+	int16		parent;			/* OECD code of the parent, 0 at the top */
+	const char *label_ko;
+	const char *label_en;
+} JobcatNode;
+
+/*
+ * The taxonomy in pre-order.  Codes and English labels follow the OECD/Eurostat
+ * LMP methodology; Korean labels of the top levels are Korea's six types of
+ * government-funded job programme (재정지원 일자리사업).  OECD folds Eurostat's
+ * category 3 (job rotation and job sharing) into employment incentives as 43.
+ */
+static const JobcatNode jobcat_nodes[] = {
+	{10, 0, "고용서비스", "PES and administration"},
+	{11, 10, "취업알선 및 관련 서비스", "Placement and related services"},
+	{12, 10, "급여 행정", "Benefit administration"},
+	{13, 10, "기타 고용서비스", "Other PES activities"},
+	{20, 0, "직업훈련", "Training"},
+	{21, 20, "기관 훈련", "Institutional training"},
+	{22, 20, "현장 훈련", "Workplace training"},
+	{23, 20, "일학습 병행 훈련", "Alternate training"},
+	{24, 20, "도제 특별지원", "Special support for apprenticeship"},
+	{40, 0, "고용장려금", "Employment incentives"},
+	{41, 40, "채용장려금", "Recruitment incentives"},
+	{411, 41, "정규직 채용장려금", "Permanent recruitment incentives"},
+	{412, 41, "한시 채용장려금", "Temporary recruitment incentives"},
+	{42, 40, "고용유지장려금", "Employment maintenance incentives"},
+	{43, 40, "직무순환·일자리 나누기", "Job rotation and job sharing"},
+	{50, 0, "지원고용·재활", "Supported employment and rehabilitation"},
+	{51, 50, "보호·지원고용", "Sheltered and supported employment"},
+	{52, 50, "직업재활", "Rehabilitation"},
+	{60, 0, "직접일자리", "Direct job creation"},
+	{70, 0, "창업지원", "Start-up incentives"},
+	{80, 0, "실업소득 유지·지원", "Out-of-work income maintenance and support"},
+	{81, 80, "완전실업급여", "Full unemployment benefits"},
+	{811, 81, "실업보험", "Unemployment insurance"},
+	{812, 81, "실업부조", "Unemployment assistance"},
+	{82, 80, "부분실업급여", "Partial unemployment benefits"},
+	{83, 80, "단시간 실업급여", "Part-time unemployment benefits"},
+	{84, 80, "해고보상", "Redundancy compensation"},
+	{85, 80, "도산보상", "Bankruptcy compensation"},
+	{90, 0, "조기퇴직", "Early retirement"},
+	{91, 90, "완전 조기퇴직", "Full early retirement"},
+	{92, 90, "부분 조기퇴직", "Partial early retirement"},
+};
+
+#define JOBCAT_NNODES	lengthof(jobcat_nodes)
+#define JOBCAT_MAXCODE	999
+
+/*
+ * Other names users type for a category (documented in doc/jobcat.md).
+ * Eurostat dotted codes need no entry: folding drops the dots, so "8.1.1"
+ * becomes "811", and single digits are listed here as "n" -> n0.
+ */
+typedef struct JobcatAlias
+{
+	const char *name;
+	int16		code;
+} JobcatAlias;
+
+static const JobcatAlias jobcat_aliases[] = {
+	/* Eurostat top-level codes: n is OECD n0; category 3 is OECD 43 */
+	{"1", 10}, {"2", 20}, {"3", 43}, {"3.1", 43}, {"3.2", 43}, {"4", 40},
+	{"5", 50}, {"6", 60}, {"7", 70}, {"8", 80}, {"9", 90},
+	/* Korean */
+	{"공공고용서비스", 10},
+	{"취업알선", 11},
+	{"직업능력개발", 20},
+	{"직업능력개발훈련", 20},
+	{"내일배움카드", 21},
+	{"일학습병행", 23},
+	{"도제훈련", 24},
+	{"채용지원금", 41},
+	{"고용유지지원금", 42},
+	{"고용유지지원", 42},
+	{"일자리 나누기", 43},
+	{"장애인 지원고용", 51},
+	{"공공일자리", 60},
+	{"공공근로", 60},
+	{"공공근로사업", 60},
+	{"희망일자리", 60},
+	{"직접일자리사업", 60},
+	{"창업", 70},
+	{"실업급여", 81},
+	{"구직급여", 811},
+	{"고용보험 실업급여", 811},
+	{"국민취업지원제도", 812},
+	{"구직촉진수당", 812},
+	{"체당금", 85},
+	{"대지급금", 85},
+	/* English */
+	{"PES", 10},
+	{"Public employment services", 10},
+	{"Labour market services", 10},
+	{"Placement", 11},
+	{"Integrated training", 23},
+	{"Apprenticeship", 24},
+	{"Job rotation", 43},
+	{"Job sharing", 43},
+	{"Sheltered and supported employment and rehabilitation", 50},
+	{"Public works", 60},
+	{"Start-up", 70},
+	{"Unemployment benefits", 80},
+	{"Out-of-work income maintenance", 80},
+};
+
+/* Longest text input looked at, in bytes */
+#define JOBCAT_MAX_INPUT	200
+
+/* A folded name and the category it means, for binary search */
+typedef struct JobcatKey
+{
+	char	   *key;
+	const char *name;			/* as written in the tables above */
+	int16		code;
+} JobcatKey;
+
+/* Pre-order position of each code, -1 for codes that are not categories */
+static int8 jobcat_rank_of_code[JOBCAT_MAXCODE + 1];
+
+/* Sorted lookup keys, built on first text input */
+static JobcatKey *jobcat_keys = NULL;
+static int	jobcat_nkeys = 0;
+
+/* jobs_ext.jobcat_output */
+typedef enum JobcatOutputFormat
+{
+	JOBCAT_OUTPUT_CODE,
+	JOBCAT_OUTPUT_KO,
+	JOBCAT_OUTPUT_EN
+} JobcatOutputFormat;
+
+static const struct config_enum_entry jobcat_output_options[] = {
+	{"code", JOBCAT_OUTPUT_CODE, false},
+	{"ko", JOBCAT_OUTPUT_KO, false},
+	{"en", JOBCAT_OUTPUT_EN, false},
+	{NULL, 0, false}
+};
+
+static int	jobcat_output_format = JOBCAT_OUTPUT_CODE;
+
+void
+jobcat_define_gucs(void)
+{
+	int			i;
+
+	memset(jobcat_rank_of_code, -1, sizeof(jobcat_rank_of_code));
+	for (i = 0; i < (int) JOBCAT_NNODES; i++)
+		jobcat_rank_of_code[jobcat_nodes[i].code] = i;
+
+	DefineCustomEnumVariable("jobs_ext.jobcat_output",
+							 "Sets the text output of jobcat values.",
+							 "code prints the OECD code (60), ko the Korean label, en the English label. Input accepts every form.",
+							 &jobcat_output_format,
+							 JOBCAT_OUTPUT_CODE,
+							 jobcat_output_options,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+#if PG_VERSION_NUM >= 150000
+	MarkGUCPrefixReserved("jobs_ext");
+#else
+	EmitWarningsOnPlaceholders("jobs_ext");
+#endif
+}
+
+static inline const JobcatNode *
+jobcat_node(int16 code)
+{
+	return &jobcat_nodes[jobcat_rank_of_code[code]];
+}
+
+static inline bool
+jobcat_code_is_valid(int code)
+{
+	return code >= 0 && code <= JOBCAT_MAXCODE && jobcat_rank_of_code[code] >= 0;
+}
+
+static int
+jobcat_key_cmp(const void *a, const void *b)
+{
+	return strcmp(((const JobcatKey *) a)->key, ((const JobcatKey *) b)->key);
+}
+
+static void
+jobcat_add_key(JobcatKey *keys, int *n, const char *name, int16 code)
+{
+	keys[*n].key = hangul_fold_key(name, strlen(name));
+	keys[*n].name = name;
+	keys[*n].code = code;
+	(*n)++;
+}
+
+/* Build the sorted key table once per backend, in TopMemoryContext */
+static void
+jobcat_build_keys(void)
+{
+	MemoryContext oldcxt;
+	JobcatKey  *keys;
+	char		codebuf[JOBCAT_NNODES][8];
+	int			n = 0;
+	int			i;
+
+	oldcxt = MemoryContextSwitchTo(TopMemoryContext);
+	keys = palloc(sizeof(JobcatKey) * (3 * JOBCAT_NNODES + lengthof(jobcat_aliases)));
+	for (i = 0; i < (int) JOBCAT_NNODES; i++)
+	{
+		snprintf(codebuf[i], sizeof(codebuf[i]), "%d", jobcat_nodes[i].code);
+		jobcat_add_key(keys, &n, codebuf[i], jobcat_nodes[i].code);
+		keys[n - 1].name = jobcat_nodes[i].label_ko;
+		jobcat_add_key(keys, &n, jobcat_nodes[i].label_ko, jobcat_nodes[i].code);
+		jobcat_add_key(keys, &n, jobcat_nodes[i].label_en, jobcat_nodes[i].code);
+	}
+	for (i = 0; i < (int) lengthof(jobcat_aliases); i++)
+		jobcat_add_key(keys, &n, jobcat_aliases[i].name, jobcat_aliases[i].code);
+	qsort(keys, n, sizeof(JobcatKey), jobcat_key_cmp);
+
+	/* two names folding to one key must mean the same category */
+	for (i = 1; i < n; i++)
+	{
+		if (strcmp(keys[i - 1].key, keys[i].key) == 0 &&
+			keys[i - 1].code != keys[i].code)
+			elog(ERROR, "jobcat names \"%s\" and \"%s\" fold to the same key",
+				 keys[i - 1].name, keys[i].name);
+	}
+	MemoryContextSwitchTo(oldcxt);
+	jobcat_keys = keys;
+	jobcat_nkeys = n;
+}
+
+/* The category whose name is closest to a folded key, for error hints */
+static const JobcatNode *
+jobcat_closest(const char *key)
+{
+	int			best = INT_MAX;
+	int16		best_code = jobcat_nodes[0].code;
+	int			i;
+
+	for (i = 0; i < jobcat_nkeys; i++)
+	{
+		int			d = text_edit_distance(key, jobcat_keys[i].key);
+
+		if (d < best)
+		{
+			best = d;
+			best_code = jobcat_keys[i].code;
+		}
+	}
+	return jobcat_node(best_code);
+}
+
+#define JOBCAT_INPUT_HINT \
+	"Write a category as its OECD code (60), Eurostat code (8.1.1), or Korean or English label; jobcat_taxonomy() lists them all."
+
+/*
+ * Parse text input into an OECD code.  Returns -1 after a soft error.
+ */
+static int16
+jobcat_parse(const char *str, Node *escontext)
+{
+	int			len = strlen(str);
+	const char *utf8 = str;
+	char	   *key;
+	JobcatKey	probe;
+	JobcatKey  *found;
+
+	if (len > JOBCAT_MAX_INPUT)
+		JOBS_EXT_INPUT_ERROR(escontext, -1,
+							 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							  errmsg("invalid input syntax for type %s", "jobcat"),
+							  errdetail("Input is %d bytes long; the longest accepted is %d bytes.",
+										len, JOBCAT_MAX_INPUT),
+							  errhint(JOBCAT_INPUT_HINT)));
+
+	if (jobcat_keys == NULL)
+		jobcat_build_keys();
+
+	if (GetDatabaseEncoding() != PG_UTF8)
+		utf8 = (const char *) pg_do_encoding_conversion((unsigned char *) str, len,
+														GetDatabaseEncoding(),
+														PG_UTF8);
+	key = hangul_fold_key(utf8, strlen(utf8));
+
+	if (key[0] == '\0')
+		JOBS_EXT_INPUT_ERROR(escontext, -1,
+							 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							  errmsg("invalid input syntax for type %s: \"%s\"", "jobcat", str),
+							  errdetail("The input is empty."),
+							  errhint(JOBCAT_INPUT_HINT)));
+
+	probe.key = key;
+	found = bsearch(&probe, jobcat_keys, jobcat_nkeys, sizeof(JobcatKey), jobcat_key_cmp);
+	if (found == NULL)
+	{
+		const JobcatNode *closest = jobcat_closest(key);
+
+		JOBS_EXT_INPUT_ERROR(escontext, -1,
+							 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							  errmsg("invalid input syntax for type %s: \"%s\"", "jobcat", str),
+							  errhint("The closest known category is %d \"%s\" (%s).",
+									  closest->code, closest->label_ko, closest->label_en)));
+	}
+	pfree(key);
+	return found->code;
+}
+
+static inline int16
+jobcat_check_code(int code)
+{
+	if (!jobcat_code_is_valid(code))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%d is not a jobcat code", code),
+				 errhint("jobcat_taxonomy() lists the codes.")));
+	return (int16) code;
+}
+
+/* The label in one language; lang is already checked */
+static const char *
+jobcat_label_cstring(int16 code, bool korean)
+{
+	const JobcatNode *node = jobcat_node(code);
+
+	return korean ? node->label_ko : node->label_en;
+}
+
+/* Labels are written in UTF-8 here; convert to the database encoding */
+static text *
+jobcat_utf8_to_text(const char *s)
+{
+	return cstring_to_text((const char *) pg_do_encoding_conversion((unsigned char *) s,
+																	strlen(s),
+																	PG_UTF8,
+																	GetDatabaseEncoding()));
+}
+
+PG_FUNCTION_INFO_V1(jobcat_in);
+Datum
+jobcat_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	Node	   *escontext = NULL;
+	int16		code;
+
+#if PG_VERSION_NUM >= 160000
+	escontext = fcinfo->context;
+#endif
+	code = jobcat_parse(str, escontext);
+	if (code < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT16(code);
+}
+
+PG_FUNCTION_INFO_V1(jobcat_out);
+Datum
+jobcat_out(PG_FUNCTION_ARGS)
+{
+	int16		code = PG_GETARG_INT16(0);
+
+	switch (jobcat_output_format)
+	{
+		case JOBCAT_OUTPUT_KO:
+		case JOBCAT_OUTPUT_EN:
+			{
+				const char *label = jobcat_label_cstring(code,
+														 jobcat_output_format == JOBCAT_OUTPUT_KO);
+
+				PG_RETURN_CSTRING(pg_do_encoding_conversion((unsigned char *) label,
+															strlen(label),
+															PG_UTF8,
+															GetDatabaseEncoding()));
+			}
+		default:
+			PG_RETURN_CSTRING(psprintf("%d", code));
+	}
+}
+
+/* Binary form: the OECD code as int2 */
+PG_FUNCTION_INFO_V1(jobcat_recv);
+Datum
+jobcat_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			code = pq_getmsgint(buf, sizeof(int16));
+
+	if (!jobcat_code_is_valid(code))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external jobcat value: %d is not a category code", code)));
+	PG_RETURN_INT16((int16) code);
+}
+
+PG_FUNCTION_INFO_V1(jobcat_send);
+Datum
+jobcat_send(PG_FUNCTION_ARGS)
+{
+	int16		code = PG_GETARG_INT16(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint16(&buf, code);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* Casts with integer: the OECD code */
+PG_FUNCTION_INFO_V1(jobcat_from_int4);
+Datum
+jobcat_from_int4(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT16(jobcat_check_code(PG_GETARG_INT32(0)));
+}
+
+PG_FUNCTION_INFO_V1(jobcat_to_int4);
+Datum
+jobcat_to_int4(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32((int32) PG_GETARG_INT16(0));
+}
+
+/* Comparison in taxonomy pre-order */
+static inline int
+jobcat_compare(int16 a, int16 b)
+{
+	int			ra = jobcat_rank_of_code[a];
+	int			rb = jobcat_rank_of_code[b];
+
+	return (ra > rb) - (ra < rb);
+}
+
+PG_FUNCTION_INFO_V1(jobcat_cmp);
+Datum
+jobcat_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(jobcat_compare(PG_GETARG_INT16(0), PG_GETARG_INT16(1)));
+}
+
+PG_FUNCTION_INFO_V1(jobcat_eq);
+Datum
+jobcat_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_INT16(0) == PG_GETARG_INT16(1));
+}
+
+PG_FUNCTION_INFO_V1(jobcat_ne);
+Datum
+jobcat_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_INT16(0) != PG_GETARG_INT16(1));
+}
+
+PG_FUNCTION_INFO_V1(jobcat_lt);
+Datum
+jobcat_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(jobcat_compare(PG_GETARG_INT16(0), PG_GETARG_INT16(1)) < 0);
+}
+
+PG_FUNCTION_INFO_V1(jobcat_le);
+Datum
+jobcat_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(jobcat_compare(PG_GETARG_INT16(0), PG_GETARG_INT16(1)) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(jobcat_gt);
+Datum
+jobcat_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(jobcat_compare(PG_GETARG_INT16(0), PG_GETARG_INT16(1)) > 0);
+}
+
+PG_FUNCTION_INFO_V1(jobcat_ge);
+Datum
+jobcat_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(jobcat_compare(PG_GETARG_INT16(0), PG_GETARG_INT16(1)) >= 0);
+}
+
+static int
+jobcat_fastcmp(Datum a, Datum b, SortSupport ssup)
+{
+	return jobcat_compare(DatumGetInt16(a), DatumGetInt16(b));
+}
+
+PG_FUNCTION_INFO_V1(jobcat_sortsupport);
+Datum
+jobcat_sortsupport(PG_FUNCTION_ARGS)
+{
+	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
+
+	ssup->comparator = jobcat_fastcmp;
+	PG_RETURN_VOID();
+}
+
+PG_FUNCTION_INFO_V1(jobcat_hash);
+Datum
+jobcat_hash(PG_FUNCTION_ARGS)
+{
+	return hash_uint32((uint32) PG_GETARG_INT16(0));
+}
+
+PG_FUNCTION_INFO_V1(jobcat_hash_extended);
+Datum
+jobcat_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hash_uint32_extended((uint32) PG_GETARG_INT16(0), PG_GETARG_INT64(1));
+}
+
+/* Is ancestor an ancestor of descendant, or the same category? */
+static bool
+jobcat_is_ancestor_or_self(int16 ancestor, int16 descendant)
+{
+	int16		code = descendant;
+
+	while (code != 0)
+	{
+		if (code == ancestor)
+			return true;
+		code = jobcat_node(code)->parent;
+	}
+	return false;
+}
+
+PG_FUNCTION_INFO_V1(jobcat_contains);
+Datum
+jobcat_contains(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(jobcat_is_ancestor_or_self(PG_GETARG_INT16(0), PG_GETARG_INT16(1)));
+}
+
+PG_FUNCTION_INFO_V1(jobcat_contained);
+Datum
+jobcat_contained(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(jobcat_is_ancestor_or_self(PG_GETARG_INT16(1), PG_GETARG_INT16(0)));
+}
+
+PG_FUNCTION_INFO_V1(jobcat_parent);
+Datum
+jobcat_parent(PG_FUNCTION_ARGS)
+{
+	int16		parent = jobcat_node(PG_GETARG_INT16(0))->parent;
+
+	if (parent == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT16(parent);
+}
+
+static int
+jobcat_depth(int16 code)
+{
+	int			level = 0;
+
+	while (code != 0)
+	{
+		level++;
+		code = jobcat_node(code)->parent;
+	}
+	return level;
+}
+
+PG_FUNCTION_INFO_V1(jobcat_level);
+Datum
+jobcat_level(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(jobcat_depth(PG_GETARG_INT16(0)));
+}
+
+PG_FUNCTION_INFO_V1(jobcat_top);
+Datum
+jobcat_top(PG_FUNCTION_ARGS)
+{
+	int16		code = PG_GETARG_INT16(0);
+
+	while (jobcat_node(code)->parent != 0)
+		code = jobcat_node(code)->parent;
+	PG_RETURN_INT16(code);
+}
+
+PG_FUNCTION_INFO_V1(jobcat_label);
+Datum
+jobcat_label(PG_FUNCTION_ARGS)
+{
+	int16		code = PG_GETARG_INT16(0);
+	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	bool		korean;
+
+	if (pg_strcasecmp(lang, "ko") == 0)
+		korean = true;
+	else if (pg_strcasecmp(lang, "en") == 0)
+		korean = false;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unsupported label language \"%s\"", lang),
+				 errhint("Use 'ko' or 'en'.")));
+	PG_RETURN_TEXT_P(jobcat_utf8_to_text(jobcat_label_cstring(code, korean)));
+}
+
+/* jobcat_taxonomy(): the whole tree, one row per category, in pre-order */
+PG_FUNCTION_INFO_V1(jobcat_taxonomy);
+Datum
+jobcat_taxonomy(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext oldcxt;
+		TupleDesc	tupdesc;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		oldcxt = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->max_calls = JOBCAT_NNODES;
+		MemoryContextSwitchTo(oldcxt);
+	}
+
+	funcctx = SRF_PERCALL_SETUP();
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		const JobcatNode *node = &jobcat_nodes[funcctx->call_cntr];
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
+		HeapTuple	tuple;
+
+		values[0] = Int16GetDatum(node->code);
+		values[1] = Int16GetDatum(node->parent);
+		nulls[1] = (node->parent == 0);
+		values[2] = Int32GetDatum(jobcat_depth(node->code));
+		values[3] = PointerGetDatum(jobcat_utf8_to_text(node->label_ko));
+		values[4] = PointerGetDatum(jobcat_utf8_to_text(node->label_en));
+		tuple = heap_form_tuple(funcctx->tuple_desc, values, nulls);
+		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(tuple));
+	}
+	SRF_RETURN_DONE(funcctx);
+}

@@ -1,0 +1,19 @@
+/*
+ * jobs_ext.c
+ *		Module entry point: registers the settings of every part of jobs_ext.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+
+#include "jobs_ext.h"
+
+PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	jobcat_define_gucs();
+}

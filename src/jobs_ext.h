@@ -1,0 +1,39 @@
+/*
+ * jobs_ext.h
+ *		Declarations shared between the C files of jobs_ext.
+ *
+ * Each concept lives in its own file; this header only carries what more than
+ * one of them needs: the module's start-up hooks, the Korean text folding used
+ * by several input functions, and the soft-error shim for input functions.
+ */
+#ifndef JOBS_EXT_H
+#define JOBS_EXT_H
+
+#include "postgres.h"
+
+/*
+ * Input functions report bad text through the soft-error context on
+ * PostgreSQL 16 and later (so pg_input_is_valid() and COPY ... ON_ERROR work);
+ * on older servers the same report is a plain ERROR.
+ */
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#define JOBS_EXT_INPUT_ERROR(escontext, dummy, ...) \
+	ereturn(escontext, dummy, __VA_ARGS__)
+#else
+#define JOBS_EXT_INPUT_ERROR(escontext, dummy, ...) \
+	do { \
+		(void) (escontext); \
+		ereport(ERROR, __VA_ARGS__); \
+		return dummy; \
+	} while (0)
+#endif
+
+/* jobcat.c */
+extern void jobcat_define_gucs(void);
+
+/* hangul.c */
+extern char *hangul_fold_key(const char *str, int len);
+extern int	text_edit_distance(const char *a, const char *b);
+
+#endif							/* JOBS_EXT_H */

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# test/bench/run.sh — run the benchmarks in test/bench/*.bench against the
+# database in $PGDATABASE (make bench sets one up) and print, for each, the
+# median time of the jobs_ext way and of the plain-SQL or contrib way, and
+# their ratio (baseline / jobs_ext: above 1 means jobs_ext is faster).
+#
+# A .bench file holds one or more blocks:
+#
+#   -- bench: what is measured
+#   -- setup
+#   SQL run once (data generation; may span lines)
+#   -- jobs_ext
+#   one SQL statement, the jobs_ext way
+#   -- baseline: what the other way is
+#   one SQL statement, the plain-SQL or contrib way
+#
+# Environment: BENCH_REPS (default 5) timed runs after one warm-up run;
+# the first argument, if given, runs only files whose name contains it.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+reps=${BENCH_REPS:-5}
+only=${1:-}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+psql_run() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+# median_ms FILE: time the statement in FILE reps times, print the median in ms
+median_ms() {
+	local file=$1
+	{
+		echo '\timing on'
+		echo '\o /dev/null'
+		for _ in $(seq 0 "$reps"); do cat "$file"; echo; done
+	} | psql_run -f - | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n "$reps" |
+		sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+printf '%-58s %12s %12s %8s\n' "benchmark (median of $reps)" "jobs_ext ms" "baseline ms" "ratio"
+for bench in "$here"/*.bench; do
+	case $(basename "$bench") in *"$only"*) ;; *) continue ;; esac
+	rm -f "$work"/block.*
+	awk -v dir="$work" '
+		/^-- bench:/ { n++; part = "name"; sub(/^-- bench: */, ""); print > (dir "/block." n ".name"); next }
+		/^-- setup/ { part = "setup"; next }
+		/^-- jobs_ext/ { part = "jobs_ext"; next }
+		/^-- baseline/ { part = "baseline"; sub(/^-- baseline:? */, ""); print > (dir "/block." n ".basename"); next }
+		n && part != "name" { print > (dir "/block." n "." part) }
+	' "$bench"
+	for namefile in "$work"/block.*.name; do
+		[ -e "$namefile" ] || continue
+		b=${namefile%.name}
+		name=$(cat "$namefile")
+		if [ -s "$b.setup" ]; then
+			printf '%s\n' "-- setting up: $name" >&2
+			psql_run -f "$b.setup" >/dev/null
+		fi
+		ours=$(median_ms "$b.jobs_ext")
+		theirs=$(median_ms "$b.baseline")
+		ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { if (a > 0) printf "%.2fx", b / a; else print "n/a" }')
+		printf '%-58s %12.1f %12.1f %8s\n' "$name" "$ours" "$theirs" "$ratio"
+		printf '%-58s %12s %12s %8s\n' "  baseline: $(cat "$b.basename")" "" "" ""
+	done
+done

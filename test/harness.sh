@@ -113,7 +113,8 @@ summarise_regress() {
 		read -r failed total < <(awk '{print $1, $3}' <<<"$line")
 		case $line in *passed) failed=$((total - failed)) ;; esac
 	else
-		total=0
+		# pg_regress stopped before its summary: count it as one failure
+		total=1
 		failed=1
 	fi
 	printf '%d passed, %d failed\n' "$((total - failed))" "$failed"

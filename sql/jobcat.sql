@@ -187,6 +187,21 @@ TRUNCATE jobcat_copy;
 \copy jobcat_copy FROM 'results/jobcat.txt'
 SELECT (SELECT array_agg(c) FROM jobcat_copy) = (SELECT array_agg(code) FROM jobcat_taxonomy()) AS same;
 
+-- Examples from doc/jobcat.md (the doc check compares them with this output).
+SELECT '희망일자리'::jobcat AS category, jobcat_label('희망일자리') AS label;
+SELECT '8.1.1'::jobcat AS eurostat, '６０'::jobcat AS full_width,
+       'direct job creation'::jobcat AS english, normalize('직업훈련', NFD)::jobcat AS nfd;
+SET jobs_ext.jobcat_output = 'ko';
+SELECT '811'::jobcat AS ko;
+SET jobs_ext.jobcat_output = 'en';
+SELECT '811'::jobcat AS en;
+RESET jobs_ext.jobcat_output;
+SELECT jobcat_parent('811'), jobcat_level('811'), jobcat_top('811'), jobcat_label('811', 'en');
+SELECT '80'::jobcat @> '811' AS contains, '811'::jobcat <@ '40' AS within;
+SELECT code, parent, level, label_ko, label_en FROM jobcat_taxonomy() WHERE code <@ '40';
+SELECT jobcat_code('812'), 812::jobcat AS from_integer, min(c), max(c)
+FROM (VALUES ('60'::jobcat), ('811'), ('20')) AS t(c);
+
 -- Every function of the type is documented.
 SELECT p.oid::regprocedure AS undocumented
 FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid

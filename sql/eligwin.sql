@@ -295,6 +295,12 @@ FROM rand_w a, rand_w b;
 -- containment of days, every 3rd day of two years
 SELECT count(*) AS checks, count(*) FILTER (WHERE (e @> d::date) <> (m @> d::date)) AS wrong
 FROM rand_w, generate_series(date '2019-12-01', date '2021-12-31', '3 days') d;
+-- a window of 50 intervals (3 days a week): binary search, checked day by day
+SELECT count(*) AS days, count(*) FILTER (WHERE w @> d) AS open_days,
+       count(*) FILTER (WHERE (w @> d) <> (w::datemultirange @> d) OR (d <@ w) <> (w @> d)) AS wrong
+FROM (SELECT ('{' || string_agg(format('[%s,%s]', date '2020-01-01' + 7 * i, date '2020-01-01' + 7 * i + 2), ',') || '}')::eligwin AS w
+      FROM generate_series(0, 49) i) s,
+     generate_series(date '2019-12-25', date '2021-01-10', '1 day') g(t), LATERAL (SELECT t::date AS d) dd;
 -- laws on triples
 SELECT count(*) AS triples,
        count(*) FILTER (WHERE a.e + b.e <> b.e + a.e) AS union_commutes,

@@ -1018,24 +1018,67 @@ eligwin_intervals_contain(const EligwinInterval *a, int32 na,
 	return true;
 }
 
+/*
+ * w @> d without copying w: small windows are stored with a 1-byte varlena
+ * header, which PG_DETOAST_DATUM would copy to align; here the packed bytes
+ * are read in place.  This is the hot path of a scan for one day.
+ */
+static bool
+eligwin_datum_contains_date(Datum datum, DateADT d)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(datum);
+	const char *data = VARDATA_ANY(v);
+	EligwinInterval iv;
+	int32		n;
+	int32		i;
+	bool		result = false;
+
+	if (data[offsetof(Eligwin, flags) - VARHDRSZ] & ELIGWIN_FLAG_RAW)
+	{
+		Eligwin    *w = eligwin_normalised(DatumGetEligwinP(datum));
+
+		return eligwin_intervals_contain_date(w->intervals, w->nintervals, d);
+	}
+	memcpy(&n, data + offsetof(Eligwin, nintervals) - VARHDRSZ, sizeof(int32));
+	data += ELIGWIN_HDRSZ - VARHDRSZ;
+	if (n > 8)
+	{
+		/* many intervals: binary search on an aligned copy */
+		Eligwin    *w = DatumGetEligwinP(datum);
+
+		result = eligwin_intervals_contain_date(w->intervals, w->nintervals, d);
+		if ((Pointer) w != DatumGetPointer(datum))
+			pfree(w);
+	}
+	else
+	{
+		for (i = 0; i < n; i++)
+		{
+			memcpy(&iv, data + i * sizeof(EligwinInterval), sizeof(EligwinInterval));
+			if (d <= iv.hi)
+			{
+				result = d >= iv.lo;
+				break;
+			}
+		}
+	}
+	if ((Pointer) v != DatumGetPointer(datum))
+		pfree(v);
+	return result;
+}
+
 PG_FUNCTION_INFO_V1(eligwin_contains_date);
 Datum
 eligwin_contains_date(PG_FUNCTION_ARGS)
 {
-	Eligwin    *w = eligwin_getarg(fcinfo, 0);
-
-	PG_RETURN_BOOL(eligwin_intervals_contain_date(w->intervals, w->nintervals,
-												  PG_GETARG_DATEADT(1)));
+	PG_RETURN_BOOL(eligwin_datum_contains_date(PG_GETARG_DATUM(0), PG_GETARG_DATEADT(1)));
 }
 
 PG_FUNCTION_INFO_V1(eligwin_date_contained_by);
 Datum
 eligwin_date_contained_by(PG_FUNCTION_ARGS)
 {
-	Eligwin    *w = eligwin_getarg(fcinfo, 1);
-
-	PG_RETURN_BOOL(eligwin_intervals_contain_date(w->intervals, w->nintervals,
-												  PG_GETARG_DATEADT(0)));
+	PG_RETURN_BOOL(eligwin_datum_contains_date(PG_GETARG_DATUM(1), PG_GETARG_DATEADT(0)));
 }
 
 PG_FUNCTION_INFO_V1(eligwin_contains);

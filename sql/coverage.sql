@@ -111,6 +111,17 @@ SELECT eligwin_union(w)::datemultirange = range_agg(r) AS union_matches,
        days(eligwin_union(w))
 FROM people_w, unnest(m) r;
 
+-- many disjoint intervals: the union state grows past its first capacity
+SELECT days(eligwin_union(w)) AS days, eligwin_union(w)::datemultirange = range_agg(w::datemultirange) AS matches,
+       (SELECT count(*) FROM unnest(eligwin_union(w)::datemultirange)) AS intervals
+FROM (SELECT eligwin(d, d) AS w FROM generate_series(0, 9999, 2) i, LATERAL (SELECT date '2000-01-01' + i AS d) x
+      ORDER BY (i * 7919) % 10000) s;
+-- one state per group (hash aggregation), each checked against its own scan
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE c <> (SELECT coverage(w) FROM people_w p WHERE p.id % 100 = s.g)) AS coverage_wrong,
+       count(*) FILTER (WHERE u <> (SELECT eligwin_union(w) FROM people_w p WHERE p.id % 100 = s.g)) AS union_wrong
+FROM (SELECT id % 100 AS g, coverage(w) AS c, eligwin_union(w) AS u FROM people_w GROUP BY id % 100) s;
+
 --
 -- Partial states moved as text, as Citus does: aggregate per group without
 -- the final function, print, read back and merge

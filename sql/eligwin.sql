@@ -240,6 +240,14 @@ SELECT '{[2020-01-01,2020-01-31]}'::eligwin = '{[2020-01-01,2020-01-15],[2020-01
        eligwin_hash('{[2020-01-01,2020-01-31]}') = eligwin_hash('{[2020-01-01,2020-01-15],[2020-01-16,2020-01-31]}') AS hash_equal;
 SELECT count(DISTINCT w) AS distinct_by_hash FROM (VALUES ('{}'::eligwin), ('{[2020-01-01,2020-01-31]}'), ('{[2020-01-01,2020-01-31]}'), ('{[2020-01-01,2020-01-31]} age 15..34')) v(w);
 
+-- the operator classes pass amvalidate; the extended hash with seed 0 has
+-- the standard hash in its low 32 bits, as hash indexes and joins require
+SELECT opcname, amvalidate(oid) FROM pg_opclass
+WHERE opcname LIKE 'eligwin%' OR opcname LIKE 'coverage%' ORDER BY opcname;
+SELECT (eligwin_hash_extended(w, 0) & 4294967295) = (eligwin_hash(w)::bigint & 4294967295) AS eligwin_low32,
+       (coverage_hash_extended(c, 0) & 4294967295) = (coverage_hash(c)::bigint & 4294967295) AS coverage_low32
+FROM (VALUES ('{[2020-01-01,2020-01-31]} age 15..34'::eligwin, '{2020-01-01:3}'::coverage), ('{}', '{}')) v(w, c);
+
 --
 -- Casts with daterange and datemultirange
 --

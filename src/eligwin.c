@@ -305,10 +305,10 @@ eligwin_check(const Eligwin *w)
 	{
 		if (w->age_min < 0 || w->age_min > ELIGWIN_MAX_AGE)
 			return psprintf("Lowest age %d is outside 0..%d.", w->age_min, ELIGWIN_MAX_AGE);
-		if (w->age_max != ELIGWIN_AGE_UNBOUNDED &&
-			(w->age_max < w->age_min || w->age_max > ELIGWIN_MAX_AGE))
-			return psprintf("Highest age %d is below the lowest age %d or above %d.",
-							w->age_max, w->age_min, ELIGWIN_MAX_AGE);
+		if (w->age_max != ELIGWIN_AGE_UNBOUNDED && w->age_max > ELIGWIN_MAX_AGE)
+			return psprintf("Highest age %d is above %d.", w->age_max, ELIGWIN_MAX_AGE);
+		if (w->age_max != ELIGWIN_AGE_UNBOUNDED && w->age_max < w->age_min)
+			return psprintf("The age band %d..%d is reversed.", w->age_min, w->age_max);
 	}
 	else if (w->age_min != 0 || w->age_max != 0)
 		return "Age fields are set without an age band.";
@@ -380,6 +380,7 @@ eligwin_parse(const char *str, Node *escontext)
 	int			age_max = 0;
 	bool		has_age = false;
 	Eligwin    *w;
+	const char *problem;
 
 	if (*p != '{')
 		ELIGWIN_SYNTAX_ERROR(escontext, str, "Missing left brace.");
@@ -480,11 +481,6 @@ eligwin_parse(const char *str, Node *escontext)
 		p = eligwin_skip_space(p);
 		if (*p != '\0')
 			ELIGWIN_SYNTAX_ERROR(escontext, str, "Unexpected \"%s\" after the age band.", p);
-		if (age_min > ELIGWIN_MAX_AGE ||
-			(age_max != ELIGWIN_AGE_UNBOUNDED && age_max > ELIGWIN_MAX_AGE))
-			ELIGWIN_SYNTAX_ERROR(escontext, str, "Ages must be between 0 and %d.", ELIGWIN_MAX_AGE);
-		if (age_max != ELIGWIN_AGE_UNBOUNDED && age_max < age_min)
-			ELIGWIN_SYNTAX_ERROR(escontext, str, "The age band %d..%d is reversed.", age_min, age_max);
 		has_age = true;
 	}
 
@@ -503,6 +499,11 @@ eligwin_parse(const char *str, Node *escontext)
 		w->age_max = age_max;
 	}
 	pfree(iv);
+
+	/* the band, and the invariants normalisation gives, as recv checks them */
+	problem = eligwin_check(w);
+	if (problem != NULL)
+		ELIGWIN_SYNTAX_ERROR(escontext, str, "%s", problem);
 	return w;
 }
 

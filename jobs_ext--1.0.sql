@@ -198,6 +198,10 @@ CREATE TYPE eligwin (
 	ALIGNMENT = int4,
 	STORAGE = extended
 );
+COMMENT ON FUNCTION eligwin_in(cstring) IS 'text input of eligwin';
+COMMENT ON FUNCTION eligwin_out(eligwin) IS 'text output of eligwin';
+COMMENT ON FUNCTION eligwin_recv(internal) IS 'binary input of eligwin, validated like text input';
+COMMENT ON FUNCTION eligwin_send(eligwin) IS 'binary output of eligwin';
 COMMENT ON TYPE eligwin IS 'eligibility window: a normalised set of inclusive date intervals with an optional age band in completed years';
 
 -- construction and casts
@@ -462,6 +466,10 @@ CREATE TYPE coverage (
 	ALIGNMENT = int4,
 	STORAGE = extended
 );
+COMMENT ON FUNCTION coverage_in(cstring) IS 'text input of coverage';
+COMMENT ON FUNCTION coverage_out(coverage) IS 'text output of coverage';
+COMMENT ON FUNCTION coverage_recv(internal) IS 'binary input of coverage, validated like text input';
+COMMENT ON FUNCTION coverage_send(coverage) IS 'binary output of coverage';
 COMMENT ON TYPE coverage IS 'step function of a headcount over days: the days on which it changes and its value from each';
 
 CREATE CAST (text AS coverage) WITH INOUT AS ASSIGNMENT;

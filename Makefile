@@ -8,7 +8,8 @@
 
 EXTENSION = jobs_ext
 MODULE_big = jobs_ext
-DATA = jobs_ext--1.0.sql
+# every install and update script: jobs_ext--A.sql and jobs_ext--A--B.sql
+DATA = $(wildcard jobs_ext--*.sql)
 DOCS =
 
 SRCS = $(wildcard src/*.c)
@@ -33,7 +34,7 @@ SHLIB_LINK = $(ICU_LIBS)
 HARNESS = bash test/harness.sh
 
 .DEFAULT_GOAL := all
-.PHONY: test demo demo-stop bench
+.PHONY: test demo demo-stop bench fuzz sanitize
 
 test:
 	@$(HARNESS) test
@@ -47,13 +48,19 @@ demo-stop:
 bench:
 	@$(HARNESS) bench
 
+fuzz:
+	@$(HARNESS) fuzz
+
+sanitize:
+	@$(HARNESS) sanitize
+
 # PGXS is included only when the server headers are there; the targets above
 # run before it is needed and install what it takes.
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
 else
-ifeq ($(filter test demo demo-stop bench,$(MAKECMDGOALS)),)
+ifeq ($(filter test demo demo-stop bench fuzz sanitize,$(MAKECMDGOALS)),)
 $(error PostgreSQL server headers not found (no PGXS via $(PG_CONFIG)); run 'make test' to install them, or set PG_CONFIG)
 endif
 endif

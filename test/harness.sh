@@ -7,6 +7,11 @@
 #                                   showcase report, leave the cluster running
 #   bash test/harness.sh demo-stop  stop and remove the demo cluster
 #   bash test/harness.sh bench      same set-up, run test/bench/*.bench
+#   bash test/harness.sh fuzz       same set-up, the long fuzz run (test/fuzz/fuzz.py)
+#   bash test/harness.sh sanitize   the regression suites and a short fuzz against
+#                                   the extension built with ASan and UBSan
+#   bash test/harness.sh valgrind   the regression suites with the server under
+#                                   valgrind (slow; see doc/development.md)
 #
 # The cluster is created with initdb -E UTF8 --locale-provider=icu
 # --icu-locale=ko-KR and listens only on a Unix socket in a temporary directory.
@@ -19,9 +24,18 @@ cd "$top"
 
 PG_MAJOR=15
 DEBIAN_PACKAGES=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR libicu-dev pkg-config)
+# what the checks in test/checks/ need on top: the fuzzer and the client drivers
+CHECK_PACKAGES=(python3-psycopg2 sqlsmith libpostgresql-jdbc-java default-jdk-headless)
+FUZZ_PACKAGES=(python3-psycopg2 sqlsmith)
+# gcc's sanitizer runtimes (build-essential's gcc pulls them in, named for clarity)
+SANITIZE_PACKAGES=(python3-psycopg2 sqlsmith libasan8 libubsan1)
+VALGRIND_PACKAGES=(valgrind)
+# the Debian python, which has python3-psycopg2 whatever python3 is first in PATH
+PYTHON=/usr/bin/python3
 DEMO_DIR=${JOBS_EXT_DEMO_DIR:-/tmp/jobs_ext_demo}
 DEMO_DB=gunsan
-LOCK_FILE=/tmp/jobs_ext.install.lock
+# serialises installs into the shared PostgreSQL; a private PG_CONFIG may name its own
+LOCK_FILE=${JOBS_EXT_LOCK:-/tmp/jobs_ext.install.lock}
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'harness: %s\n' "$*" >&2; exit 1; }
@@ -36,19 +50,22 @@ pg_config_path() {
 	fi
 }
 
-# Install the Debian packages that are missing; skipped when PG_CONFIG points
-# at a complete installation of the user's own.
+# ensure_packages [PACKAGE...]: install the Debian packages that are missing,
+# the build's own and the extra ones named.  The build's are skipped when
+# PG_CONFIG points at a complete installation of the user's own.
 ensure_packages() {
-	local pgc missing=() p
+	local pgc missing=() p wanted=("$@")
 	pgc=$(pg_config_path)
-	if command -v "$pgc" >/dev/null 2>&1 && [ -f "$("$pgc" --pgxs 2>/dev/null)" ] &&
+	if ! { command -v "$pgc" >/dev/null 2>&1 && [ -f "$("$pgc" --pgxs 2>/dev/null)" ] &&
 		pkg-config --exists icu-uc icu-i18n 2>/dev/null &&
-		[ -x "$("$pgc" --bindir)/initdb" ]; then
-		return 0
+		[ -x "$("$pgc" --bindir)/initdb" ]; }; then
+		command -v dpkg-query >/dev/null 2>&1 ||
+			die "PostgreSQL $PG_MAJOR server headers or ICU not found and this is not Debian; set PG_CONFIG"
+		wanted+=("${DEBIAN_PACKAGES[@]}")
 	fi
-	command -v dpkg-query >/dev/null 2>&1 ||
-		die "PostgreSQL $PG_MAJOR server headers or ICU not found and this is not Debian; set PG_CONFIG"
-	for p in "${DEBIAN_PACKAGES[@]}"; do
+	[ ${#wanted[@]} -eq 0 ] && return 0
+	command -v dpkg-query >/dev/null 2>&1 || die "not Debian: install ${wanted[*]} by hand"
+	for p in "${wanted[@]}"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 	done
 	[ ${#missing[@]} -eq 0 ] && return 0
@@ -79,8 +96,14 @@ as_owner() {
 }
 
 # cluster_start DIR: initdb into DIR/data and start it on a socket in DIR.
+# CLUSTER_ENV (NAME=VALUE words) is the server's extra environment; with
+# CLUSTER_TCP=1 it also listens on 127.0.0.1 at a free port (for JDBC), which
+# is exported as PGTCPPORT.  The server must not inherit the install lock
+# (fd 9), or it holds it for as long as it runs.
+CLUSTER_ENV=()
+CLUSTER_TCP=${CLUSTER_TCP:-0}
 cluster_start() {
-	local dir=$1 bindir
+	local dir=$1 bindir listen="''" port=5432 try
 	bindir=$("$(pg_config_path)" --bindir)
 	if [ "$(id -u)" -eq 0 ]; then
 		id postgres >/dev/null 2>&1 || die "as root the cluster runs as user 'postgres', which does not exist"
@@ -90,10 +113,30 @@ cluster_start() {
 	as_owner "$bindir/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 \
 		--locale=C.UTF-8 --locale-provider=icu --icu-locale=ko-KR --no-sync \
 		>"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
-	as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
-		-o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c max_parallel_workers_per_gather=2" \
-		start || { cat "$dir/server.log" >&2; die "the server did not start"; }
-	export PGHOST=$dir PGPORT=5432 PGUSER=postgres
+	for try in 1 2 3 4 5 6; do
+		if [ "$CLUSTER_TCP" = 1 ]; then
+			listen=127.0.0.1
+			port=$((20000 + RANDOM % 30000))
+		fi
+		if as_owner env ${CLUSTER_ENV[@]+"${CLUSTER_ENV[@]}"} "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
+			-o "-c listen_addresses=$listen -p $port -k $dir -c fsync=off -c synchronous_commit=off -c max_parallel_workers_per_gather=2" \
+			start 9>&-; then
+			export PGHOST=$dir PGPORT=$port PGUSER=postgres PGTCPPORT=$port
+			export JOBS_EXT_SERVER_LOG=$dir/server.log
+			return 0
+		fi
+		# another server may have taken the port: try another
+		[ "$CLUSTER_TCP" = 1 ] && grep -q 'could not bind\|could not create listen' "$dir/server.log" && continue
+		break
+	done
+	cat "$dir/server.log" >&2
+	die "the server did not start"
+}
+
+# server_log_problems FILE: the lines of a server log that tell of a crash or
+# a sanitizer report; nothing when there are none.
+server_log_problems() {
+	grep -aE 'terminated by signal|TRAP:|terminated by exception|PANIC:|AddressSanitizer|runtime error:|server process .* exited with exit code' "$1" || true
 }
 
 cluster_stop() {
@@ -121,7 +164,8 @@ count_regress() {
 
 cmd_test() {
 	local dir out rc=0
-	ensure_packages
+	ensure_packages "${CHECK_PACKAGES[@]}"
+	CLUSTER_TCP=1
 	exec 9>"$LOCK_FILE"
 	flock 9
 	build_and_install
@@ -142,9 +186,34 @@ cmd_test() {
 	say "== checking the examples in doc/ against the expected output"
 	regress_total=$((regress_total + 1))
 	bash test/check_docs.sh || regress_failed=$((regress_failed + 1))
+	run_checks
 	[ "$regress_failed" -eq 0 ] || rc=1
 	printf '%d passed, %d failed\n' "$((regress_total - regress_failed))" "$regress_failed"
 	return $rc
+}
+
+# run_checks: every test/checks/*.sh counts as one more test.  Each runs
+# against the cluster of PGHOST/PGPORT as the superuser; JOBS_EXT_QUICK=1 asks
+# for the short version (the fuzz check runs about a minute).
+run_checks() {
+	local check name
+	for check in test/checks/*.sh; do
+		[ -e "$check" ] || continue
+		name=$(basename "$check" .sh)
+		say "== check $name"
+		regress_total=$((regress_total + 1))
+		if ! JOBS_EXT_QUICK=${JOBS_EXT_QUICK:-1} PYTHON=$PYTHON \
+			JOBS_EXT_PGBIN="$("$(pg_config_path)" --bindir)" bash "$check"; then
+			say "check $name FAILED"
+			regress_failed=$((regress_failed + 1))
+		fi
+	done
+	if [ -n "$(server_log_problems "$JOBS_EXT_SERVER_LOG")" ]; then
+		say "== the server log shows a crash or a sanitizer report:"
+		server_log_problems "$JOBS_EXT_SERVER_LOG" | head -n 20
+		regress_total=$((regress_total + 1))
+		regress_failed=$((regress_failed + 1))
+	fi
 }
 
 cmd_demo() {
@@ -203,10 +272,83 @@ cmd_bench() {
 	PGDATABASE=bench bash test/bench/run.sh "${BENCH_ONLY:-}"
 }
 
+# make fuzz: the long run of test/fuzz/fuzz.py (FUZZ_SEED, FUZZ_QUERIES change it)
+cmd_fuzz() {
+	local dir rc=0
+	ensure_packages "${FUZZ_PACKAGES[@]}"
+	exec 9>"$LOCK_FILE"
+	flock 9
+	build_and_install
+	dir=$(mktemp -d /tmp/jobs_ext_fuzz.XXXXXX)
+	trap 'cluster_stop "'"$dir"'"; rm -rf "'"$dir"'"' EXIT
+	cluster_start "$dir"
+	say "== fuzzing every type's input and running sqlsmith"
+	JOBS_EXT_FUZZ_DIR=$top "$PYTHON" test/fuzz/fuzz.py ${FUZZ_SEED:+--seed "$FUZZ_SEED"} \
+		${FUZZ_QUERIES:+--smith-queries "$FUZZ_QUERIES"} || rc=1
+	if [ -n "$(server_log_problems "$dir/server.log")" ]; then
+		server_log_problems "$dir/server.log" | head -n 20
+		rc=1
+	fi
+	printf '%d passed, %d failed\n' "$((1 - rc))" "$rc"
+	return $rc
+}
+
+# make sanitize: a copy of the tree built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (gcc), installed and loaded into the stock
+# server, which runs with the ASan runtime in LD_PRELOAD and leak detection
+# off; the regression suites and the short fuzz run against it, and any
+# sanitizer report (logged to DIR/san.*) or crash fails.  The normal build is
+# installed again at the end.
+cmd_sanitize() {
+	local dir pgc runtime out rc=0 reports
+	ensure_packages "${SANITIZE_PACKAGES[@]}"
+	pgc=$(pg_config_path)
+	exec 9>"$LOCK_FILE"
+	flock 9
+	dir=$(mktemp -d /tmp/jobs_ext_sanitize.XXXXXX)
+	trap 'cluster_stop "'"$dir"'"; rm -rf "'"$dir"'"; say "== installing the normal build again"; build_and_install' EXIT
+	say "== building jobs_ext with -fsanitize=address,undefined"
+	mkdir "$dir/tree"
+	cp -a Makefile jobs_ext.control jobs_ext--*.sql src sql expected test "$dir/tree/"
+	[ -d doc ] && cp -a doc "$dir/tree/"
+	make -s -C "$dir/tree" PG_CONFIG="$pgc" CC=gcc \
+		COPT="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize=alignment" all install >/dev/null
+	runtime=$(gcc -print-file-name=libasan.so)
+	[ -e "$runtime" ] || die "the ASan runtime libasan.so was not found"
+	CLUSTER_ENV=("LD_PRELOAD=$runtime"
+		"ASAN_OPTIONS=detect_leaks=0:log_path=$dir/san.asan:detect_odr_violation=0"
+		"UBSAN_OPTIONS=print_stacktrace=1:log_path=$dir/san.ubsan")
+	cluster_start "$dir"
+	say "== running the regression suites against the sanitized build"
+	out="$dir/regress.out"
+	rm -f "$dir/tree/regression.diffs"
+	make -C "$dir/tree" PG_CONFIG="$pgc" installcheck 2>&1 | tee "$out" || rc=1
+	[ -s "$dir/tree/regression.diffs" ] && { cat "$dir/tree/regression.diffs"; rc=1; }
+	count_regress "$out"
+	say "== the short fuzz against the sanitized build"
+	regress_total=$((regress_total + 1))
+	JOBS_EXT_FUZZ_DIR=$dir "$PYTHON" test/fuzz/fuzz.py --quick --smith-queries "${FUZZ_QUERIES:-1000}" ||
+		regress_failed=$((regress_failed + 1))
+	regress_total=$((regress_total + 1))
+	reports=$(cat "$dir"/san.* 2>/dev/null | grep -c 'ERROR: AddressSanitizer\|runtime error:' || true)
+	if [ "$reports" -ne 0 ] || [ -n "$(server_log_problems "$dir/server.log")" ]; then
+		say "== sanitizer reports or crashes:"
+		cat "$dir"/san.* 2>/dev/null | head -n 80
+		server_log_problems "$dir/server.log" | head -n 20
+		regress_failed=$((regress_failed + 1))
+	fi
+	say "sanitize: $regress_total checks, $reports sanitizer reports"
+	[ "$regress_failed" -eq 0 ] || rc=1
+	printf '%d passed, %d failed\n' "$((regress_total - regress_failed))" "$regress_failed"
+	return $rc
+}
+
 case ${1:-} in
 test) cmd_test ;;
 demo) cmd_demo ;;
 demo-stop) cmd_demo_stop ;;
 bench) cmd_bench ;;
-*) die "usage: harness.sh test|demo|demo-stop|bench" ;;
+fuzz) cmd_fuzz ;;
+sanitize) cmd_sanitize ;;
+*) die "usage: harness.sh test|demo|demo-stop|bench|fuzz|sanitize" ;;
 esac

@@ -1,0 +1,77 @@
+--
+-- Security: the install script cannot be hijacked through search_path (as
+-- contrib/seg's security test checks), nothing runs as its definer, and no
+-- function can build SQL from its arguments.
+--
+-- jobs_ext is trusted (doc/security.md): a database owner who is no
+-- superuser may install it, and the script then runs as a superuser.  Here
+-- such an owner plants decoys for every catalogue function the script names
+-- without a schema, in a schema of their own put first on search_path and
+-- chosen as the extension's schema, and installs the extension into it.
+--
+SELECT current_database() AS regress_db, current_user AS regress_superuser \gset
+CREATE ROLE regress_jobs_ext_owner LOGIN;
+CREATE DATABASE regress_jobs_ext_security OWNER regress_jobs_ext_owner TEMPLATE template0;
+\c regress_jobs_ext_security regress_jobs_ext_owner
+SET client_min_messages = warning;
+CREATE SCHEMA hostile;
+-- Decoys for what the script names without a schema: overloaded operators
+-- and functions on the built-in types it uses.  (The estimators it names take
+-- internal, which only a superuser can declare, so they cannot be decoyed.)
+CREATE FUNCTION hostile.decoy_eq(text, text) RETURNS boolean
+	LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hostile = called by %', current_user; END$$;
+CREATE OPERATOR hostile.= (LEFTARG = text, RIGHTARG = text, PROCEDURE = hostile.decoy_eq);
+CREATE FUNCTION hostile.decoy_lt(date, date) RETURNS boolean
+	LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hostile < called by %', current_user; END$$;
+CREATE OPERATOR hostile.< (LEFTARG = date, RIGHTARG = date, PROCEDURE = hostile.decoy_lt);
+CREATE FUNCTION hostile.int4(text) RETURNS integer
+	LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hostile int4 called by %', current_user; END$$;
+CREATE FUNCTION hostile.daterange(date, date) RETURNS daterange
+	LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hostile daterange called by %', current_user; END$$;
+CREATE FUNCTION hostile.lower(daterange) RETURNS date
+	LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hostile lower called by %', current_user; END$$;
+SET search_path = hostile, public;
+CREATE EXTENSION jobs_ext SCHEMA hostile;
+RESET client_min_messages;
+
+-- No object of the extension refers to a decoy: everything its members
+-- depend on is one of them or lives in pg_catalog.
+SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS member,
+	   pg_describe_object(d.refclassid, d.refobjid, d.refobjsubid) AS refers_outside
+FROM pg_depend d
+JOIN pg_depend m ON m.classid = d.classid AND m.objid = d.objid AND m.deptype = 'e'
+JOIN pg_extension e ON e.oid = m.refobjid AND e.extname = 'jobs_ext'
+WHERE d.deptype = 'n'
+  AND d.refclassid <> 'pg_namespace'::regclass
+  AND (pg_identify_object(d.refclassid, d.refobjid, 0)).schema IS DISTINCT FROM 'pg_catalog'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend x
+				  WHERE x.classid = d.refclassid AND x.objid = d.refobjid
+					AND x.deptype = 'e' AND x.refobjid = e.oid)
+ORDER BY 1, 2;
+
+-- The operators estimate with pg_catalog's functions, so planning works.
+SELECT count(*) FROM (VALUES ('60'::jobcat), ('811')) v(c) WHERE c = '60' AND c <> '70' AND c < '90';
+SELECT count(*) FROM (VALUES ('{[2020-01-01,2020-12-31]}'::eligwin)) v(w)
+WHERE w @> '2020-06-01'::date AND w && '{[2020-12-01,)}';
+
+-- The objects belong to the extension's owner, not to the one who asked.
+SELECT DISTINCT pg_get_userbyid(p.proowner) = :'regress_superuser' AS owned_by_superuser
+FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext';
+
+-- Nothing runs as its definer or with settings of its own, and every
+-- function is C or internal: none is written in a language that could run
+-- SQL built from its arguments.
+SELECT p.oid::regprocedure AS suspicious, l.lanname, p.prosecdef, p.proconfig
+FROM pg_proc p
+JOIN pg_language l ON l.oid = p.prolang
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
+WHERE p.prosecdef OR p.proconfig IS NOT NULL OR l.lanname NOT IN ('c', 'internal')
+ORDER BY 1;
+
+-- The owner can drop what they installed.
+DROP EXTENSION jobs_ext;
+\c :regress_db :regress_superuser
+DROP DATABASE regress_jobs_ext_security;
+DROP ROLE regress_jobs_ext_owner;

@@ -212,7 +212,8 @@ def copy_binary_row(ident, value):
 class Fuzzer:
     def __init__(self, args):
         self.args = args
-        self.dsn = 'dbname=' + DB
+        # rejected inputs are the point: keep them out of the server log
+        self.dsn = "dbname=%s options='-c log_min_messages=fatal -c log_min_error_statement=panic'" % DB
         self.conn = None
         self.tried = {'text': 0, 'binary': 0}
         self.accepted = {'text': 0, 'binary': 0}
@@ -385,6 +386,8 @@ def setup_database(types):
         cur.execute("ALTER ROLE %s SET work_mem = '4MB'" % SMITH_ROLE)
         cur.execute("ALTER ROLE %s SET temp_file_limit = '64MB'" % SMITH_ROLE)
         cur.execute("ALTER ROLE %s SET max_parallel_workers_per_gather = 0" % SMITH_ROLE)
+        cur.execute("ALTER ROLE %s SET log_min_messages = fatal" % SMITH_ROLE)
+        cur.execute("ALTER ROLE %s SET log_min_error_statement = panic" % SMITH_ROLE)
     conn.close()
 
 

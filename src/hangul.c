@@ -711,7 +711,8 @@ hangul_letter_grams(const uint32 *x, int n, HangulGrams *g)
 {
 	uint64		p1 = 0,
 				p2 = 0;
-	bool		pure = (n > 0);
+	bool		consonant = false;
+	bool		vowel = false;
 	int			i;
 	int			k = 0;
 
@@ -719,8 +720,10 @@ hangul_letter_grams(const uint32 *x, int n, HangulGrams *g)
 	{
 		uint64		c = (uint64) x[i] + 1;
 
-		if (!hangul_is_consonant(x[i]))
-			pure = false;
+		if (hangul_is_consonant(x[i]))
+			consonant = true;
+		else if (hangul_is_vowel(x[i]))
+			vowel = true;
 		g->grams[k++] = (p2 << (2 * HANGUL_GRAM_BITS)) | (p1 << HANGUL_GRAM_BITS) | c;
 		p2 = p1;
 		p1 = c;
@@ -728,12 +731,13 @@ hangul_letter_grams(const uint32 *x, int n, HangulGrams *g)
 	if (n > 0)
 		g->grams[k++] = (p2 << (2 * HANGUL_GRAM_BITS)) | (p1 << HANGUL_GRAM_BITS);
 	g->ngrams = hangul_sort_unique(g->grams, k);
-	g->pure_choseong = pure;
+	/* Hangul consonants and no vowel: a 초성 query, such as ㅇㅈ or CNC ㄱㄱㅇ */
+	g->pure_choseong = consonant && !vowel;
 }
 
 /*
  * 초성 bigrams of letters (key mode): every syllable stands for its initial,
- * other units for themselves.  With pad, the bigrams with a blank before the
+ * letters and digits for themselves, punctuation for nothing.  With pad, the bigrams with a blank before the
  * first and after the last are included (for similarity); without, only the
  * inner ones (what a 초성 pattern needs in the text).  g->grams must have room
  * for n + 1 grams.
@@ -755,11 +759,16 @@ hangul_choseong_grams(const uint32 *x, int n, bool pad, HangulGrams *g)
 	{
 		uint64		c = (uint64) hangul_choseong_of(&units[i]) + 1;
 
-		if (pad || i > 0)
+		/* nobody types punctuation in a 초성 query */
+		if (units[i].kind == HANGUL_UNIT_OTHER &&
+			!(units[i].cp < 0x80 ? isalnum((unsigned char) units[i].cp) :
+			  u_isalnum(units[i].cp)))
+			continue;
+		if (pad || prev != 0)
 			g->grams[k++] = HANGUL_KEY_CHOSEONG | (prev << HANGUL_GRAM_BITS) | c;
 		prev = c;
 	}
-	if (pad && nu > 0)
+	if (pad && prev != 0)
 		g->grams[k++] = HANGUL_KEY_CHOSEONG | (prev << HANGUL_GRAM_BITS);
 	g->ngrams = hangul_sort_unique(g->grams, k);
 	g->pure_choseong = false;

@@ -97,7 +97,7 @@ typedef struct HangulGrams
 {
 	uint64	   *grams;			/* sorted, unique */
 	int			ngrams;
-	bool		pure_choseong;	/* the text is only lone consonants */
+	bool		pure_choseong;	/* Hangul consonants, no vowel: 초성 */
 } HangulGrams;
 
 extern void hangul_letter_grams(const uint32 *letters, int n, HangulGrams *g);

@@ -6,9 +6,9 @@
  * A text is indexed under int8 keys that name, without collisions:
  *   - its letter trigrams (hangul_letter_grams), sign bit clear;
  *   - its 초성 bigrams, padded (hangul_choseong_grams), sign bit set;
- *   - HANGUL_KEY_PURE when the text is only lone consonants (a value such
- *	   as 'ㅇㅈ' compares with every text through 초성, so a %% query must
- *	   always look at such rows).
+ *   - HANGUL_KEY_PURE when the text is 초성, Hangul consonants without a
+ *	   vowel (a value such as 'ㅇㅈ' compares with every text through 초성,
+ *	   so a %% query must always look at such rows).
  * Both strategies are lossy: the operator is rechecked on every candidate,
  * so an index scan returns exactly what a sequential scan does.
  */

@@ -73,6 +73,12 @@ SELECT '용접' %% '용젭' AS at_half;
 SET jobs_ext.hangul_similarity_threshold = 1.5;
 RESET jobs_ext.hangul_similarity_threshold;
 
+-- every function on empty, blank, non-Hangul, mixed-script and lone-jamo text
+SELECT s, hangul_nfc(s), jamo(s), choseong(s), romanize(s),
+	hangul_similarity(s, s) AS self_sim, choseong_match(s, s) AS self_match
+FROM (VALUES (''), ('   '), ('Café Ωμέγα'), ('東京 タワー'), ('ｶﾀｶﾅ ①'), ('서울Seoul 123'),
+			 ('ㄱ'), ('ㅏ'), ('ㅋㅋ ㅠㅠ'), ('한글·漢字')) AS t(s);
+
 -- very long input
 SELECT length(jamo(repeat('군산', 100000))) AS jamo_len,
 	length(choseong(repeat('군산 ', 100000))) AS choseong_len,

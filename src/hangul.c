@@ -16,6 +16,7 @@
 
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
 #include "nodes/supportnodes.h"
@@ -1064,6 +1065,8 @@ choseong_match(PG_FUNCTION_ARGS)
 	np = hangul_units(pl, np, pu);
 	for (i = 0; i + np <= nt; i++)
 	{
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 		for (j = 0; j < np; j++)
 		{
 			if (!hangul_unit_matches(&tu[i + j], &pu[j]))

@@ -79,6 +79,10 @@ SELECT s, hangul_nfc(s), jamo(s), choseong(s), romanize(s),
 FROM (VALUES (''), ('   '), ('Café Ωμέγα'), ('東京 タワー'), ('ｶﾀｶﾅ ①'), ('서울Seoul 123'),
 			 ('ㄱ'), ('ㅏ'), ('ㅋㅋ ㅠㅠ'), ('한글·漢字')) AS t(s);
 
+-- jobcat input hints at the closest label by hangul_similarity, 초성 too
+SELECT 'ㅈㅈㅇㅈㄹ'::jobcat;
+SELECT '고용유지지원굼'::jobcat;
+
 -- very long input
 SELECT length(jamo(repeat('군산', 100000))) AS jamo_len,
 	length(choseong(repeat('군산 ', 100000))) AS choseong_len,

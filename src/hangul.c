@@ -239,9 +239,11 @@ text_edit_distance(const char *a, const char *b)
 double		hangul_similarity_threshold = 0.3;
 
 /*
- * Jamo tables, built once from ICU's character names: compatibility jamo
- * U+3131.. named "HANGUL LETTER X" correspond to the conjoining jamo
- * "HANGUL CHOSEONG X", "HANGUL JUNGSEONG X" and "HANGUL JONGSEONG X".
+ * Jamo tables, built once per backend from ICU's character names: the
+ * compatibility jamo U+3131.. named "HANGUL LETTER X" is the letter of the
+ * conjoining jamo "HANGUL CHOSEONG X", "HANGUL JUNGSEONG X" and "HANGUL
+ * JONGSEONG X".  (Looking names up from code points is fast; the reverse,
+ * u_charFromName, scans every name.)
  */
 #define HANGUL_NCOMPAT	(HANGUL_COMPAT_LAST - HANGUL_COMPAT_FIRST + 1)
 
@@ -253,67 +255,80 @@ int8		hangul_t_first[HANGUL_TCOUNT];
 int8		hangul_t_second_l[HANGUL_TCOUNT];
 static bool hangul_tables_ready = false;
 
-/* Code point of the character named name, or -1 */
-static UChar32
-hangul_char_named(const char *name)
+/*
+ * The name of c less its prefix ("HANGUL LETTER ", "HANGUL CHOSEONG " ...)
+ * into buf; fails if the name does not start with prefix.
+ */
+static void
+hangul_jamo_name(uint32 c, const char *prefix, char *buf, int buflen)
 {
 	UErrorCode	status = U_ZERO_ERROR;
-	UChar32		c = u_charFromName(U_UNICODE_CHAR_NAME, name, &status);
+	char		name[128];
+	int			plen = strlen(prefix);
 
-	return U_SUCCESS(status) ? c : -1;
+	u_charName(c, U_UNICODE_CHAR_NAME, name, sizeof(name), &status);
+	hangul_check_icu(status, "character name lookup");
+	if (strncmp(name, prefix, plen) != 0)
+		elog(ERROR, "unexpected name \"%s\" of U+%04X", name, c);
+	strlcpy(buf, name + plen, buflen);
 }
 
 void
 hangul_tables_init(void)
 {
-	char		name[128];
-	char		full[160];
-	int			nl = 0,
-				nt = 0;
-	int			i;
+	char		compat[HANGUL_NCOMPAT][48];
+	char		lname[HANGUL_LCOUNT][48];
+	char		tname[HANGUL_TCOUNT][48];
+	char		vname[48];
+	int			i,
+				j;
 
 	if (hangul_tables_ready)
 		return;
-	memset(hangul_t_compat, 0, sizeof(hangul_t_compat));
 	for (i = 0; i < HANGUL_NCOMPAT; i++)
 	{
-		UErrorCode	status = U_ZERO_ERROR;
-		uint32		c = HANGUL_COMPAT_FIRST + i;
-		const char *rest;
-		UChar32		j;
-
+		hangul_jamo_name(HANGUL_COMPAT_FIRST + i, "HANGUL LETTER ", compat[i], sizeof(compat[i]));
 		hangul_compat_l[i] = -1;
 		hangul_compat_t[i] = -1;
-		u_charName(c, U_UNICODE_CHAR_NAME, name, sizeof(name), &status);
-		hangul_check_icu(status, "character name lookup");
-		if (strncmp(name, "HANGUL LETTER ", 14) != 0)
-			elog(ERROR, "unexpected name \"%s\" of U+%04X", name, c);
-		rest = name + 14;
+	}
+	/* initials and finals: the compatibility jamo of the same name */
+	for (i = 0; i < HANGUL_LCOUNT + HANGUL_TCOUNT - 1; i++)
+	{
+		bool		initial = (i < HANGUL_LCOUNT);
+		int			k = initial ? i : i - HANGUL_LCOUNT + 1;
+		char	   *name = initial ? lname[k] : tname[k];
 
-		snprintf(full, sizeof(full), "HANGUL CHOSEONG %s", rest);
-		j = hangul_char_named(full);
-		if (j >= 0x1100 && j < 0x1100 + HANGUL_LCOUNT)
+		if (initial)
+			hangul_jamo_name(0x1100 + k, "HANGUL CHOSEONG ", name, 48);
+		else
+			hangul_jamo_name(0x11A7 + k, "HANGUL JONGSEONG ", name, 48);
+		for (j = 0; j < HANGUL_NCOMPAT; j++)
 		{
-			hangul_compat_l[i] = j - 0x1100;
-			hangul_l_compat[j - 0x1100] = c;
-			nl++;
+			if (strcmp(compat[j], name) == 0)
+				break;
 		}
-		snprintf(full, sizeof(full), "HANGUL JUNGSEONG %s", rest);
-		j = hangul_char_named(full);
-		if (j >= 0 && (j < 0x1161 || j >= 0x1161 + HANGUL_VCOUNT ||
-					   (uint32) (j - 0x1161) != c - HANGUL_COMPAT_VOWEL0))
-			elog(ERROR, "unexpected vowel jamo U+%04X for U+%04X", j, c);
-		snprintf(full, sizeof(full), "HANGUL JONGSEONG %s", rest);
-		j = hangul_char_named(full);
-		if (j > 0x11A7 && j < 0x11A7 + HANGUL_TCOUNT)
+		if (j == HANGUL_NCOMPAT)
+			elog(ERROR, "no compatibility jamo for %s", name);
+		if (initial)
 		{
-			hangul_compat_t[i] = j - 0x11A7;
-			hangul_t_compat[j - 0x11A7] = c;
-			nt++;
+			hangul_compat_l[j] = k;
+			hangul_l_compat[k] = HANGUL_COMPAT_FIRST + j;
+		}
+		else
+		{
+			hangul_compat_t[j] = k;
+			hangul_t_compat[k] = HANGUL_COMPAT_FIRST + j;
 		}
 	}
-	if (nl != HANGUL_LCOUNT || nt != HANGUL_TCOUNT - 1)
-		elog(ERROR, "ICU character names gave %d initial and %d final jamo", nl, nt);
+	hangul_t_compat[0] = 0;
+	/* vowels are in the same order in both blocks */
+	for (i = 0; i < HANGUL_VCOUNT; i++)
+	{
+		hangul_jamo_name(0x1161 + i, "HANGUL JUNGSEONG ", vname, sizeof(vname));
+		if (strcmp(vname, compat[HANGUL_COMPAT_VOWEL0 - HANGUL_COMPAT_FIRST + i]) != 0)
+			elog(ERROR, "vowel jamo %s and %s do not correspond", vname,
+				 compat[HANGUL_COMPAT_VOWEL0 - HANGUL_COMPAT_FIRST + i]);
+	}
 
 	/*
 	 * A final splits in two when a vowel follows (liaison): a compound final
@@ -324,34 +339,28 @@ hangul_tables_init(void)
 	hangul_t_second_l[0] = -1;
 	for (i = 1; i < HANGUL_TCOUNT; i++)
 	{
-		UErrorCode	status = U_ZERO_ERROR;
-		char	   *dash;
-		UChar32		j;
+		char	   *dash = strchr(tname[i], '-');
 
-		u_charName(hangul_t_compat[i], U_UNICODE_CHAR_NAME, name, sizeof(name), &status);
-		hangul_check_icu(status, "character name lookup");
-		dash = strchr(name + 14, '-');
+		hangul_t_first[i] = 0;
+		hangul_t_second_l[i] = -1;
 		if (dash == NULL)
 		{
-			hangul_t_first[i] = 0;
 			hangul_t_second_l[i] = hangul_compat_l[hangul_t_compat[i] - HANGUL_COMPAT_FIRST];
 			continue;
 		}
-		*dash = '\0';
-		snprintf(full, sizeof(full), "HANGUL JONGSEONG %s", name + 14);
-		j = hangul_char_named(full);
-		snprintf(full, sizeof(full), "HANGUL CHOSEONG %s", dash + 1);
-		hangul_t_second_l[i] = -1;
-		if (j > 0x11A7 && j < 0x11A7 + HANGUL_TCOUNT)
+		for (j = 1; j < HANGUL_TCOUNT; j++)
 		{
-			UChar32		k = hangul_char_named(full);
-
-			hangul_t_first[i] = j - 0x11A7;
-			if (k >= 0x1100 && k < 0x1100 + HANGUL_LCOUNT)
-				hangul_t_second_l[i] = k - 0x1100;
+			if (strncmp(tname[j], tname[i], dash - tname[i]) == 0 &&
+				tname[j][dash - tname[i]] == '\0')
+				hangul_t_first[i] = j;
 		}
-		if (hangul_t_second_l[i] < 0)
-			elog(ERROR, "cannot split the final jamo U+%04X", hangul_t_compat[i]);
+		for (j = 0; j < HANGUL_LCOUNT; j++)
+		{
+			if (strcmp(lname[j], dash + 1) == 0)
+				hangul_t_second_l[i] = j;
+		}
+		if (hangul_t_first[i] == 0 || hangul_t_second_l[i] < 0)
+			elog(ERROR, "cannot split the final jamo %s", tname[i]);
 	}
 	hangul_tables_ready = true;
 }

@@ -83,6 +83,38 @@ FROM (VALUES (''), ('   '), ('Café Ωμέγα'), ('東京 タワー'), ('ｶﾀ
 SELECT 'ㅈㅈㅇㅈㄹ'::jobcat;
 SELECT '고용유지지원굼'::jobcat;
 
+-- compatibility jamo that NFKC maps to archaic jamo (ㅄ, ㅀ) stay letters
+-- when other characters (here full-width Ａ) send the text through ICU
+SELECT hangul_similarity('ㅄㅀ Ａ', 'ㅄㅀ a') AS through_icu,
+	choseong_match('값 Ａ', 'ㄱ a') AS match_through_icu;
+
+-- generated strings of syllables, conjoining, compatibility and archaic
+-- jamo, ASCII, combining marks, full-width forms and U+3000: nothing fails,
+-- and the identities that should hold do
+CREATE TEMP TABLE fuzz AS
+SELECT i, (SELECT string_agg(chr(CASE (i % 5 * 7 + k) % 9
+			WHEN 0 THEN 44032 + ((i * 131 + k * 977) % 11172)
+			WHEN 1 THEN 4352 + ((i + k * 13) % 256)
+			WHEN 2 THEN 12593 + ((i * 3 + k) % 94)
+			WHEN 3 THEN 32 + ((i + k * 7) % 95)
+			WHEN 4 THEN 768 + ((i + k) % 112)
+			WHEN 5 THEN 65281 + ((i + k) % 94)
+			WHEN 6 THEN 43360 + ((i + k) % 29)
+			WHEN 7 THEN 55216 + ((i + k) % 75)
+			ELSE 12288 END), '')
+		   FROM generate_series(1, 1 + i % 23) AS k) AS s
+FROM generate_series(1, 3000) AS i;
+SELECT count(*) AS strings,
+	count(*) FILTER (WHERE jamo(hangul_nfc(s)) <> jamo(s)) AS nfc_changes_letters,
+	count(*) FILTER (WHERE hangul_nfc(hangul_nfc(s)) <> hangul_nfc(s)) AS nfc_not_idempotent,
+	count(*) FILTER (WHERE hangul_similarity(s, s) = 1 AND
+					 (hangul_similarity(s, normalize(s, NFD)) < 1 OR
+					  hangul_similarity(s, hangul_nfc(s)) < 1)) AS form_matters,
+	count(*) FILTER (WHERE NOT choseong_match(s, s) OR NOT choseong_match(s, hangul_nfc(s))) AS no_self_match,
+	count(*) FILTER (WHERE romanize(s) ~ '[가-힣]') AS syllables_left_by_romanize,
+	count(*) FILTER (WHERE choseong(s) ~ '[가-힣]') AS syllables_left_by_choseong
+FROM fuzz;
+
 -- very long input
 SELECT length(jamo(repeat('군산', 100000))) AS jamo_len,
 	length(choseong(repeat('군산 ', 100000))) AS choseong_len,

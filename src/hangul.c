@@ -256,6 +256,12 @@ int8		hangul_t_second_l[HANGUL_TCOUNT];
 static bool hangul_tables_ready = false;
 
 /*
+ * NFKC maps a few compatibility jamo to archaic conjoining ones (ㅄ to U+1121
+ * CHOSEONG PIEUP-SIOS); text that went through ICU reads them back as letters.
+ */
+static uint32 hangul_nfkc_back[0x100];
+
+/*
  * The name of c less its prefix ("HANGUL LETTER ", "HANGUL CHOSEONG " ...)
  * into buf; fails if the name does not start with prefix.
  */
@@ -321,6 +327,19 @@ hangul_tables_init(void)
 		}
 	}
 	hangul_t_compat[0] = 0;
+	memset(hangul_nfkc_back, 0, sizeof(hangul_nfkc_back));
+	for (i = 0; i < HANGUL_NCOMPAT; i++)
+	{
+		UErrorCode	status = U_ZERO_ERROR;
+		const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
+		UChar		d[4];
+		int32_t		dlen;
+
+		hangul_check_icu(status, "normalizer lookup");
+		dlen = unorm2_getDecomposition(nfkc, HANGUL_COMPAT_FIRST + i, d, lengthof(d), &status);
+		if (U_SUCCESS(status) && dlen == 1 && d[0] >= 0x1100 && d[0] < 0x1200)
+			hangul_nfkc_back[d[0] - 0x1100] = HANGUL_COMPAT_FIRST + i;
+	}
 	/* vowels are in the same order in both blocks */
 	for (i = 0; i < HANGUL_VCOUNT; i++)
 	{
@@ -499,6 +518,8 @@ hangul_decode(const unsigned char *s, int len, int mode, bool normalized,
 				 /* already a letter */ ;
 			else if (!normalized)
 				return -1;
+			else if (c >= 0x1100 && c < 0x1200 && hangul_nfkc_back[c - 0x1100] != 0)
+				c = hangul_nfkc_back[c - 0x1100];
 			else if (mode == HANGUL_KEY ? hangul_is_separator(c) : u_isUWhiteSpace(c))
 			{
 				space = (n > 0);

@@ -2,11 +2,19 @@
  * hangul.c
  *		Korean text handling through ICU.
  *
- * For now this holds the folding that turns what a user types into a lookup
- * key: NFKC with case folding (so NFD Hangul from macOS composes, full-width
- * digits and letters narrow, Latin folds case), then spacing and the various
- * middle dots and separators removed.  Labels and user input go through the
- * same function, so they compare equal whenever a person would say they are.
+ * hangul_fold_key turns what a user types into a lookup key for jobcat: NFKC
+ * with case folding (so NFD Hangul from macOS composes, full-width digits and
+ * letters narrow, Latin folds case), then spacing and the various middle dots
+ * and separators removed.  Labels and user input go through the same
+ * function, so they compare equal whenever a person would say they are.
+ *
+ * The rest is the Korean text layer (see hangul.h and doc/hangul.md):
+ * text as jamo letters and syllable units, hangul_nfc, jamo, choseong,
+ * choseong_match and hangul_similarity with its %% operator.  The hot path
+ * (hangul_decode) reads Hangul syllables, conjoining and compatibility jamo
+ * and ASCII directly, decomposing syllables arithmetically into stack
+ * buffers; only text with other characters goes through ICU normalisation.
+ * The GIN operator class is in hangul_gin.c, romanize in hangul_romanize.c.
  */
 #include "postgres.h"
 

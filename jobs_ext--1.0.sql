@@ -573,3 +573,75 @@ CREATE AGGREGATE coverage(eligwin) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE coverage(eligwin) IS 'how many windows are open on each day, as a step function (age bands are not applied)';
+
+--------------------------------------------------------------------------------
+-- Korean text: normalisation, jamo, 초성 search, similarity, romanisation
+--------------------------------------------------------------------------------
+
+CREATE FUNCTION hangul_nfc(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_nfc(text) IS 'NFC with decomposed and letter-by-letter jamo composed into syllables, and spacing folded to single spaces';
+CREATE FUNCTION jamo(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jamo(text) IS 'Hangul spelled out in compatibility jamo: 군산 -> ㄱㅜㄴㅅㅏㄴ';
+CREATE FUNCTION choseong(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION choseong(text) IS 'initial consonants (초성) of the Hangul syllables: 용접기능사 -> ㅇㅈㄱㄴㅅ';
+CREATE FUNCTION romanize(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION romanize(text) IS 'Revised Romanization of Korean (2000) with its sound-change rules, as for names: 군산 -> Gunsan';
+
+-- similarity on jamo trigrams, and the %% operator
+CREATE FUNCTION hangul_similarity(text, text) RETURNS real
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_similarity(text, text) IS 'similarity in [0, 1] on jamo trigrams, or on initial consonants when either text is only 초성; ignores normalisation form, spacing and case';
+CREATE FUNCTION hangul_similarity_op(text, text) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_similarity_op(text, text) IS 'implementation of %% operator: hangul_similarity at least jobs_ext.hangul_similarity_threshold';
+
+CREATE OPERATOR %% (
+	LEFTARG = text, RIGHTARG = text, PROCEDURE = hangul_similarity_op,
+	COMMUTATOR = %%, RESTRICT = contsel, JOIN = contjoinsel
+);
+COMMENT ON OPERATOR %% (text, text) IS 'is hangul_similarity at least jobs_ext.hangul_similarity_threshold?';
+
+-- 초성 search
+CREATE FUNCTION choseong_match_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION choseong_match_support(internal) IS 'planner support: lets choseong_match(col, pattern) use a gin_hangul_ops index';
+CREATE FUNCTION choseong_match(text, pattern text) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT choseong_match_support;
+COMMENT ON FUNCTION choseong_match(text, text) IS 'does the text contain the pattern, where a lone consonant stands for any syllable with that initial (ㅇㅈ기 matches 용접기능사)?';
+
+CREATE OPERATOR ^% (
+	LEFTARG = text, RIGHTARG = text, PROCEDURE = choseong_match,
+	RESTRICT = contsel, JOIN = contjoinsel
+);
+COMMENT ON OPERATOR ^% (text, text) IS 'choseong_match(): does the text contain the 초성 pattern?';
+
+-- GIN index for %% and 초성 search
+CREATE FUNCTION hangul_gin_extract_value(text, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION hangul_gin_extract_query(text, internal, int2, internal, internal, internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION hangul_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION hangul_gin_triconsistent(internal, int2, text, int4, internal, internal, internal) RETURNS "char"
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_gin_extract_value(text, internal) IS 'GIN support: jamo trigram and 초성 bigram keys of a text';
+COMMENT ON FUNCTION hangul_gin_extract_query(text, internal, int2, internal, internal, internal, internal) IS 'GIN support: keys of a %% or ^% query';
+COMMENT ON FUNCTION hangul_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal) IS 'GIN support: can a row match, given its keys?';
+COMMENT ON FUNCTION hangul_gin_triconsistent(internal, int2, text, int4, internal, internal, internal) IS 'GIN support: can a row match, given its keys (ternary)?';
+
+CREATE OPERATOR CLASS gin_hangul_ops
+	FOR TYPE text USING gin AS
+		OPERATOR 1 %% (text, text),
+		OPERATOR 2 ^% (text, text),
+		FUNCTION 1 btint8cmp(int8, int8),
+		FUNCTION 2 hangul_gin_extract_value(text, internal),
+		FUNCTION 3 hangul_gin_extract_query(text, internal, int2, internal, internal, internal, internal),
+		FUNCTION 4 hangul_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal),
+		FUNCTION 6 hangul_gin_triconsistent(internal, int2, text, int4, internal, internal, internal),
+		STORAGE int8;
+COMMENT ON OPERATOR CLASS gin_hangul_ops USING gin IS 'GIN index over text for %% (hangul_similarity) and ^% / choseong_match (초성 search)';

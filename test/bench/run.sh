@@ -14,6 +14,9 @@
 #   -- baseline: what the other way is
 #   one SQL statement, the plain-SQL or contrib way
 #
+# Scripts test/bench/*.sh are run after the .bench files and print their own
+# report (e.g. search quality rather than speed).
+#
 # Environment: BENCH_REPS (default 5) timed runs after one warm-up run;
 # the first argument, if given, runs only files whose name contains it.
 set -euo pipefail
@@ -61,4 +64,13 @@ for bench in "$here"/*.bench; do
 		printf '%-58s %12.1f %12.1f %8s\n' "$name" "$ours" "$theirs" "$ratio"
 		printf '%-58s %12s %12s %8s\n' "  baseline: $(cat "$b.basename")" "" "" ""
 	done
+done
+
+# Benchmarks that are scripts (test/bench/*.sh other than this one) print
+# their own report, e.g. search quality rather than speed.
+for script in "$here"/*.sh; do
+	[ "$(basename "$script")" = run.sh ] && continue
+	case $(basename "$script") in *"$only"*) ;; *) continue ;; esac
+	printf '\n== %s\n' "$(basename "$script")"
+	bash "$script"
 done

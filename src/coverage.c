@@ -622,6 +622,28 @@ coverage_state_add_state(Coverage *state, const Coverage *other)
 	return state;
 }
 
+/*
+ * The state argument as a raw state.  It is one, except when a normalised
+ * value stands in for it (an INITCOND, or an aggregate of the user's own
+ * over these functions): its steps are then copied into a new raw state as
+ * events, so they are not taken for events, nor events for steps.
+ */
+static Coverage *
+coverage_state_arg(FunctionCallInfo fcinfo)
+{
+	Coverage   *state = (Coverage *) PG_GETARG_POINTER(0);
+	Coverage   *raw;
+
+	if (VARATT_IS_4B_U(state) && (state->flags & COVERAGE_FLAG_RAW))
+		return state;
+	state = PG_GETARG_COVERAGE_P(0);
+	raw = coverage_state_new(2 * state->npoints);
+	memcpy(raw->points, state->points, state->npoints * sizeof(CoveragePoint));
+	coverage_steps_to_events(raw->points, state->npoints);
+	raw->npoints = state->npoints;
+	return raw;
+}
+
 PG_FUNCTION_INFO_V1(coverage_trans);
 Datum
 coverage_trans(PG_FUNCTION_ARGS)
@@ -641,7 +663,7 @@ coverage_trans(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		state = coverage_state_new(2 * w->nintervals);
 	else
-		state = (Coverage *) PG_GETARG_POINTER(0);
+		state = coverage_state_arg(fcinfo);
 	PG_RETURN_COVERAGE_P(coverage_state_add_window(state, w));
 }
 
@@ -665,7 +687,7 @@ coverage_combine(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		state = coverage_state_new(other->npoints);
 	else
-		state = (Coverage *) PG_GETARG_POINTER(0);
+		state = coverage_state_arg(fcinfo);
 	PG_RETURN_COVERAGE_P(coverage_state_add_state(state, other));
 }
 

@@ -1652,9 +1652,13 @@ eligwin_union_trans(PG_FUNCTION_ARGS)
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 	{
-		/* called directly: a plain union */
+		/* called directly: a plain union; NULL only when both are */
 		if (PG_ARGISNULL(0))
+		{
+			if (PG_ARGISNULL(1))
+				PG_RETURN_NULL();
 			PG_RETURN_DATUM(PG_GETARG_DATUM(1));
+		}
 		if (PG_ARGISNULL(1))
 			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 		PG_RETURN_ELIGWIN_P(eligwin_union_internal(eligwin_getarg(fcinfo, 0),

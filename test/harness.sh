@@ -136,7 +136,7 @@ cluster_start() {
 # server_log_problems FILE: the lines of a server log that tell of a crash or
 # a sanitizer report; nothing when there are none.
 server_log_problems() {
-	grep -aE 'terminated by signal|TRAP:|terminated by exception|PANIC:|AddressSanitizer|runtime error:|server process .* exited with exit code' "$1" || true
+	grep -aE -A1 'terminated by signal|TRAP:|terminated by exception|PANIC:|AddressSanitizer|runtime error:|server process .* exited with exit code' "$1" || true
 }
 
 cluster_stop() {
@@ -283,7 +283,7 @@ cmd_fuzz() {
 	trap 'cluster_stop "'"$dir"'"; rm -rf "'"$dir"'"' EXIT
 	cluster_start "$dir"
 	say "== fuzzing every type's input and running sqlsmith"
-	JOBS_EXT_FUZZ_DIR=$top "$PYTHON" test/fuzz/fuzz.py ${FUZZ_SEED:+--seed "$FUZZ_SEED"} \
+	"$PYTHON" test/fuzz/fuzz.py ${FUZZ_SEED:+--seed "$FUZZ_SEED"} \
 		${FUZZ_QUERIES:+--smith-queries "$FUZZ_QUERIES"} || rc=1
 	if [ -n "$(server_log_problems "$dir/server.log")" ]; then
 		server_log_problems "$dir/server.log" | head -n 20

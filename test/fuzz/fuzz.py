@@ -49,6 +49,30 @@ SMITH_ROLE = 'jobs_ext_fuzzer'
 
 TEXT_OK = {'22P02', '22021', '54000'}
 BINARY_OK = {'22P03', '54000'}
+# functions: also invalid_parameter_value and numeric_value_out_of_range
+FUNCTION_OK = {'22P02', '22021', '54000', '22023', '22003'}
+# with edge values: also datetime_field_overflow / datetime out of range
+# (22008), and 0A000 for what a function refuses by design (a transition
+# function called outside an aggregate, an unbounded window turned into days)
+SIGNATURE_OK = FUNCTION_OK | {'22008', '0A000'}
+# (an aggregate's support function called directly fails with XX000 "called
+# in non-aggregate context", as PostgreSQL's own do: accepted)
+# edge values of the built-in types that functions of jobs_ext take
+EDGE_VALUES = {
+    'date': ['-infinity', 'infinity', '4713-11-24 BC', '5874897-12-31', '2000-02-29',
+             '2001-02-28', '2020-04-05', '1970-01-01'],
+    'integer': ['-2147483648', '-1', '0', '1', '15', '200', '201', '2147483647'],
+    'smallint': ['-32768', '-1', '0', '1', '32767'],
+    'bigint': ['-9223372036854775808', '-1', '0', '1', '9223372036854775807'],
+    'real': ['-Infinity', '-1', '0', '0.5', '1', 'Infinity', 'NaN'],
+    'double precision': ['-Infinity', '-1', '0', '0.5', '1', 'Infinity', 'NaN'],
+    'boolean': ['true', 'false'],
+    'text': ['', 'ko', 'en', 'code', 'x', '직접일자리', 'ㅇㅈ'],
+    'daterange': ['empty', '(,)', '[2020-01-01,2020-12-31]', '(2020-01-01,2020-01-02)',
+                  '[4713-11-24 BC,5874897-12-31]', '[-infinity,infinity]'],
+    'datemultirange': ['{}', '{(,)}', '{[2020-01-01,2020-01-31],[2020-03-01,)}',
+                       '{[4713-11-24 BC,5874897-12-31]}'],
+}
 CRASH_RE = re.compile(r'terminated by signal|TRAP:|terminated by exception|PANIC:|'
                       r'AddressSanitizer|runtime error:|exited with exit code')
 
@@ -331,6 +355,126 @@ class Fuzzer:
                   flush=True)
 
 
+    def run_functions(self, types):
+        """Every function of jobs_ext whose arguments are all text, called
+        with the text corpora (test/fuzz/*/*.txt) and their mutations"""
+        rng = random.Random(self.args.seed)
+        with self.conn.cursor() as cur:
+            cur.execute("""
+                SELECT p.oid::regprocedure::text, p.proname, p.pronargs
+                FROM pg_proc p
+                JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+                JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
+                WHERE p.prokind = 'f' AND p.pronargs > 0 AND NOT p.proretset
+                  AND p.proargtypes::oid[] <@ ARRAY['text'::regtype::oid]
+                ORDER BY 1""")
+            functions = cur.fetchall()
+        seeds = []
+        for d in sorted(os.listdir(os.path.join(TOP, 'test', 'fuzz'))):
+            seeds += load_corpus(d)
+        for samples in types.values():
+            seeds += [v.encode('utf-8') for v in samples]
+        inputs = []
+        per_seed = 8 if self.args.quick else 60
+        for s in seeds:
+            inputs.append(s)
+            ms = list(text_mutations(s, seeds, rng, per_seed))
+            inputs += rng.sample(ms, min(per_seed, len(ms)))
+        texts = []
+        for b in inputs:
+            try:
+                t = b.decode('utf-8')
+            except UnicodeDecodeError:
+                continue
+            if '\0' not in t:
+                texts.append(t)
+        self.tried['function'] = 0
+        for sig, name, nargs in functions:
+            n = 0
+            for t in texts:
+                args = [t] + [rng.choice(texts) for _ in range(nargs - 1)]
+                try:
+                    with self.conn.cursor() as cur:
+                        cur.execute('SELECT %s(%s)' % (name, ', '.join(['%s::text'] * nargs)), args)
+                        cur.fetchall()
+                except psycopg2.Error as e:
+                    if self.conn.closed or e.pgcode is None:
+                        fail('%s on %r: lost connection: %s' % (sig, [a[:60] for a in args], str(e).strip()))
+                        self.connect()
+                    elif e.pgcode not in FUNCTION_OK:
+                        fail('%s on %r: SQLSTATE %s: %s' % (sig, [a[:60] for a in args], e.pgcode,
+                                                           str(e).strip().splitlines()[0]))
+                n += 1
+            self.tried['function'] += n
+            print('fuzz: %-36s %6d calls' % (sig, n), flush=True)
+
+
+    def run_signatures(self, types):
+        """Every other function of jobs_ext (not all-text, no internal or
+        cstring argument) called with every combination of edge values of
+        its argument types (a random subset when there are too many):
+        test/types.tsv for the extension's types, EDGE_VALUES for built-in
+        ones, and NULL for functions that are not strict"""
+        rng = random.Random(self.args.seed)
+        limit = 400 if self.args.quick else 5000
+        with self.conn.cursor() as cur:
+            cur.execute("""
+                SELECT p.oid::regprocedure::text, p.oid::regproc::text, p.proisstrict,
+                       array(SELECT format_type(t, NULL) FROM unnest(p.proargtypes::oid[]) t),
+                       CASE WHEN NOT p.proretset THEN format_type(p.prorettype, NULL) END
+                FROM pg_proc p
+                JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+                JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
+                WHERE p.prokind = 'f' AND p.pronargs > 0
+                  AND NOT p.proargtypes::oid[] <@ ARRAY['text'::regtype::oid]
+                  AND NOT p.proargtypes::oid[] && ARRAY['internal'::regtype::oid, 'cstring'::regtype::oid]
+                ORDER BY 1""")
+            functions = cur.fetchall()
+        values = dict(EDGE_VALUES)
+        values.update(types)
+        self.tried['signature'] = 0
+        skipped = []
+        for sig, name, strict, argtypes, rettype in functions:
+            if any(t not in values for t in argtypes):
+                skipped.append(sig)
+                continue
+            pools = [list(values[t]) + ([] if strict else [None]) for t in argtypes]
+            total = 1
+            for pool in pools:
+                total *= len(pool)
+            if total <= limit:
+                combos = [[]]
+                for pool in pools:
+                    combos = [c + [v] for c in combos for v in pool]
+            else:
+                combos = [[rng.choice(pool) for pool in pools] for _ in range(limit)]
+            call = 'SELECT (%s(%s))::text' % (name, ', '.join('%%s::%s' % t for t in argtypes))
+            if rettype in types:
+                # a value of ours that a function makes must read back equal
+                call = ('SELECT r::text, r::text::%s = r FROM (SELECT %s(%s) AS r) s'
+                        % (rettype, name, ', '.join('%%s::%s' % t for t in argtypes)))
+            for args in combos:
+                try:
+                    with self.conn.cursor() as cur:
+                        cur.execute(call, args)
+                        for row in cur.fetchall():
+                            if len(row) == 2 and row[1] is False:
+                                fail('%s on %r: result %r does not read back equal' % (sig, args, row[0]))
+                except psycopg2.Error as e:
+                    if self.conn.closed or e.pgcode is None:
+                        fail('%s on %r: lost connection: %s' % (sig, args, str(e).strip()))
+                        self.connect()
+                    elif e.pgcode not in SIGNATURE_OK and not (
+                            e.pgcode == 'XX000' and 'called in non-aggregate context' in str(e)):
+                        fail('%s on %r: SQLSTATE %s: %s' % (sig, args, e.pgcode,
+                                                           str(e).strip().splitlines()[0]))
+            self.tried['signature'] += len(combos)
+        print('fuzz: %d calls of %d functions with edge values%s'
+              % (self.tried['signature'], len(functions) - len(skipped),
+                 ('; no edge values for the arguments of ' + ', '.join(skipped)) if skipped else ''),
+              flush=True)
+
+
 def psql(db, *args, **kw):
     return subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', db] + list(args),
                           check=True, **kw)
@@ -366,6 +510,18 @@ def setup_database(types):
                         "WHERE o.opcintype = %s::regtype AND o.opcdefault", (typ,))
             for (am,) in cur.fetchall():
                 cur.execute('CREATE INDEX ON sample_%s USING %s (v)' % (typ, am))
+        # text with every index the extension offers for text (GIN for Korean)
+        cur.execute('CREATE TABLE sample_text (t text)')
+        seeds = load_corpus('text')
+        cur.execute('INSERT INTO sample_text SELECT unnest(%s::text[])',
+                    ([b.decode('utf-8') for b in seeds],))
+        cur.execute("""
+            SELECT am.amname, o.opcname FROM pg_opclass o JOIN pg_am am ON am.oid = o.opcmethod
+            JOIN pg_depend d ON d.classid = 'pg_opclass'::regclass AND d.objid = o.oid AND d.deptype = 'e'
+            JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
+            WHERE o.opcintype = 'text'::regtype""")
+        for am, opc in cur.fetchall():
+            cur.execute('CREATE INDEX ON sample_text USING %s (t %s)' % (am, opc))
         cur.execute('ANALYZE')
         # the fuzzer role reads everything and cannot stop itself or others,
         # sleep, or change its own limits
@@ -421,7 +577,15 @@ def server_log_crashes(path, offset):
     with open(path, 'rb') as f:
         f.seek(offset)
         text = f.read().decode('utf-8', 'replace')
-    return [line for line in text.splitlines() if CRASH_RE.search(line)]
+    lines = text.splitlines()
+    found = []
+    for i, line in enumerate(lines):
+        if CRASH_RE.search(line):
+            found.append(line)
+            # the next line names the statement that crashed
+            if i + 1 < len(lines) and 'Failed process was running' in lines[i + 1]:
+                found.append(lines[i + 1])
+    return found
 
 
 def main():
@@ -432,7 +596,7 @@ def main():
     ap.add_argument('--only', help='fuzz only this type')
     args = ap.parse_args()
     if args.smith_queries is None:
-        args.smith_queries = 1000 if args.quick else 20000
+        args.smith_queries = 1000 if args.quick else 30000
 
     server_log = os.environ.get('JOBS_EXT_SERVER_LOG')
     offset = os.path.getsize(server_log) if server_log and os.path.exists(server_log) else 0
@@ -443,16 +607,18 @@ def main():
     setup_database(types)
     fz = Fuzzer(args)
     fz.run_types(types)
+    fz.run_functions(types)
+    fz.run_signatures(types)
     fz.conn.close()
-    print('fuzz: %d text and %d binary inputs tried (%d and %d accepted) in %.0f s'
+    print('fuzz: %d text and %d binary inputs tried (%d and %d accepted), %d + %d function calls, in %.0f s'
           % (fz.tried['text'], fz.tried['binary'], fz.accepted['text'], fz.accepted['binary'],
-             time.time() - start), flush=True)
+             fz.tried['function'], fz.tried['signature'], time.time() - start), flush=True)
     if args.smith_queries > 0:
         run_sqlsmith(args)
     for line in server_log_crashes(server_log, offset):
         fail('server log: ' + line)
     print('fuzz: %d inputs tried, %d sqlsmith queries run, %d failures'
-          % (fz.tried['text'] + fz.tried['binary'], args.smith_queries, len(failures)))
+          % (sum(fz.tried.values()), args.smith_queries, len(failures)))
     sys.exit(1 if failures else 0)
 
 

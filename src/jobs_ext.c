@@ -16,4 +16,5 @@ void
 _PG_init(void)
 {
 	jobcat_define_gucs();
+	match_define_gucs();
 }

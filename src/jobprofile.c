@@ -487,6 +487,7 @@ jobprofile_build(JobProfileParts *pp)
 		if (sk[i].weight != 1.0f)
 			weighted = true;
 		h.skill_weight_sum += (double) sk[i].weight;
+		h.skill_sig |= UINT64CONST(1) << (sk[i].hash >> 58);
 		textbytes += strlen(sk[i].text) + 1;
 	}
 	if (weighted)

@@ -7,7 +7,7 @@
  * On-disk layout (version 1), after the varlena header and without any
  * alignment, because short (1-byte header) varlenas are used as stored:
  *
- *		JobProfileFixed					fixed header of the scalar parts
+ *		JobProfileFixed					fixed header of the scalar parts (72 bytes)
  *		uint64 hash[nskills]			skill hashes, ascending
  *		float4 weight[nskills]			only when JP_HAS_SKILL_WEIGHTS
  *		char   text[] (NUL-terminated)	skill texts, in hash order, UTF-8
@@ -75,6 +75,7 @@ typedef struct JobProfileFixed
 	int32		wage;			/* monthly, KRW */
 	float4		coslat;			/* cos(latitude) (derived) */
 	uint32		pad;			/* zero */
+	uint64		skill_sig;		/* bit (hash >> 58) set per skill (derived) */
 	float8		latitude;		/* degrees */
 	float8		longitude;		/* degrees */
 	float8		skill_weight_sum;	/* sum of skill weights (derived) */

@@ -34,6 +34,7 @@
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/json.h"
@@ -80,6 +81,8 @@ static const double match_builtin_weights[MF_NFACTORS] = {
 #define MATCH_FAR_KM			50.0	/* and 0 from here */
 #define MATCH_EARTH_KM			6371.0088
 #define MATCH_MAX_K				100000
+
+static void match_init_tables(void);
 
 static char *match_weights_string = NULL;
 static double match_guc_weights[MF_NFACTORS] = {
@@ -169,6 +172,7 @@ match_weights_assign(const char *newval, void *extra)
 void
 match_define_gucs(void)
 {
+	match_init_tables();
 	DefineCustomStringVariable("jobs_ext.match_weights",
 							   "Sets the default factor weights of match_score.",
 							   "A list of factor=weight; factors not listed keep their built-in weight. Weights are relative: they are renormalised over the factors both profiles give.",
@@ -196,14 +200,6 @@ typedef struct MatchAcc
 	double		skills_weight;
 } MatchAcc;
 
-#define MATCH_SIM(f, value) \
-	do { \
-		double _s = (value); \
-		acc->partial += w[f] * _s; \
-		acc->total_weight += w[f]; \
-		if (sims) { sims[f] = _s; present[f] = true; } \
-	} while (0)
-
 /* Distance in km between two profiles with coordinates (equirectangular) */
 static inline double
 match_distance_km(const JobProfileFixed *a, const JobProfileFixed *b)
@@ -215,96 +211,161 @@ match_distance_km(const JobProfileFixed *a, const JobProfileFixed *b)
 	return MATCH_EARTH_KM * (M_PI / 180.0) * sqrt(dx * dx + dy * dy);
 }
 
-static inline void
+/* region similarity by levels shared when they do not contain each other */
+static const double match_region_sim[4] = {0.0, 0.3, 0.7, 1.0};
+
+/* shifts similarity: shifts in common / the posting's shifts, by bit masks */
+static double match_shift_sim[16][16];
+
+/* occupation similarity: digits shared / digits of the posting's code */
+static double match_occ_sim[7][7];
+
+/* hours similarity by the absolute difference in hours */
+static double match_hours_sim[JOBPROFILE_MAX_HOURS + 1];
+
+static void
+match_init_tables(void)
+{
+	static const uint8 nbits[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+	int			a,
+				b;
+
+	for (a = 0; a < 16; a++)
+		for (b = 1; b < 16; b++)
+			match_shift_sim[a][b] = (double) nbits[a & b] / nbits[b];
+	for (a = 0; a <= 6; a++)
+		for (b = 0; b <= 6; b++)
+			match_occ_sim[a][b] = (double) a / Max(b, 1);
+	for (a = 0; a <= JOBPROFILE_MAX_HOURS; a++)
+	{
+		double		v = 1.0 - fabs((double) a) / MATCH_HOURS_SPAN;
+
+		match_hours_sim[a] = v < 0.0 ? 0.0 : v;
+	}
+}
+
+/* digits the two occupation codes share from the left */
+static inline int
+match_occ_shared(const JobProfileFixed *s, const JobProfileFixed *p)
+{
+	uint64		a = 0,
+				b = 0,
+				x;
+	int			d;
+
+	memcpy(&a, s->occ, sizeof(s->occ));
+	memcpy(&b, p->occ, sizeof(p->occ));
+	x = a ^ b;
+#ifdef WORDS_BIGENDIAN
+	d = x ? (63 - pg_leftmost_one_pos64(x)) / 8 : 6;
+#else
+	d = x ? pg_rightmost_one_pos64(x) / 8 : 6;
+#endif
+	return Min(d, Min(s->occ_len, p->occ_len));
+}
+
+/*
+ * The factors other than skills.  Written without data-dependent branches
+ * where it matters: a factor both profiles lack is computed on zeros and
+ * multiplied by 0, which adds exactly 0.  The sums are taken in factor
+ * order, so every caller gets the same bits.
+ */
+static pg_attribute_always_inline void
 match_cheap(const JobProfileFixed *s, const JobProfileFixed *p, const double *w,
 			MatchAcc *acc, double *sims, bool *present)
 {
+	uint16		both = s->parts & p->parts;
+	double		sim[MF_NFACTORS];
+	bool		on[MF_NFACTORS];
+	double		partial = 0.0;
+	double		total = 0.0;
+	int			f;
+
 	acc->filtered = (p->targets != 0 && (s->targets & p->targets) == 0);
-	acc->partial = 0.0;
-	acc->total_weight = 0.0;
 	acc->has_skills = false;
 	acc->skills_weight = 0.0;
+	acc->partial = 0.0;
+	acc->total_weight = 0.0;
+	/* a filtered pair scores 0; only match_explain wants its factors */
+	if (acc->filtered && sims == NULL)
+		return;
 
-	if ((s->parts & p->parts & JP_HAS_OCCUPATION))
-	{
-		int			d = 0;
-		int			n = Min(s->occ_len, p->occ_len);
+	/* occupation: shared leading digits / digits of the posting's code */
+	on[MF_OCCUPATION] = (both & JP_HAS_OCCUPATION) != 0;
+	sim[MF_OCCUPATION] = match_occ_sim[match_occ_shared(s, p)][Min(p->occ_len, 6)];
 
-		while (d < n && s->occ[d] == p->occ[d])
-			d++;
-		MATCH_SIM(MF_OCCUPATION, (double) d / p->occ_len);
-	}
-	if (s->nskills > 0 && p->nskills > 0)
-	{
-		acc->has_skills = true;
-		acc->skills_weight = w[MF_SKILLS];
-		acc->total_weight += w[MF_SKILLS];
-	}
-	if ((s->parts & p->parts & JP_HAS_COORDS))
+	/* skills: only the weight here, the similarity comes last */
+	on[MF_SKILLS] = s->nskills > 0 && p->nskills > 0;
+	sim[MF_SKILLS] = 0.0;
+
+	/* region: distance decay with coordinates, else shared levels */
+	if ((both & JP_HAS_COORDS))
 	{
 		double		km = match_distance_km(s, p);
 
-		MATCH_SIM(MF_REGION, km <= MATCH_NEAR_KM ? 1.0 : km >= MATCH_FAR_KM ? 0.0 :
-				  (MATCH_FAR_KM - km) / (MATCH_FAR_KM - MATCH_NEAR_KM));
+		on[MF_REGION] = true;
+		sim[MF_REGION] = km <= MATCH_NEAR_KM ? 1.0 : km >= MATCH_FAR_KM ? 0.0 :
+			(MATCH_FAR_KM - km) / (MATCH_FAR_KM - MATCH_NEAR_KM);
 	}
-	else if ((s->parts & p->parts & JP_HAS_REGION))
+	else
 	{
-		int			shared = 0;
 		int			upto = Min(Min(s->region_depth, p->region_depth), 3);
-		double		sim;
+		int			e1 = s->sido_area == p->sido_area;
+		int			e2 = e1 & (s->sigungu == p->sigungu) & (upto >= 2);
+		int			e3 = e2 & (s->emd == p->emd) & (upto >= 3);
+		int			shared = e1 + e2 + e3;
 
-		if (s->sido_area == p->sido_area)
-		{
-			shared = 1;
-			if (s->sigungu == p->sigungu && upto >= 2)
-			{
-				shared = 2;
-				if (s->emd == p->emd && upto >= 3)
-					shared = 3;
-			}
-		}
-		if (shared >= upto)
-			sim = 1.0;
-		else
-			sim = shared == 2 ? 0.7 : shared == 1 ? 0.3 : 0.0;
-		MATCH_SIM(MF_REGION, sim);
+		on[MF_REGION] = (both & JP_HAS_REGION) != 0;
+		sim[MF_REGION] = shared >= upto ? 1.0 : match_region_sim[shared];
 	}
-	if ((s->parts & p->parts & JP_HAS_WAGE))
+
+	/* wage: 1 when the offer meets the minimum, 0 at 30% short */
 	{
-		double		sim = 1.0;
+		double		shortfall = (double) Max(s->wage - p->wage, 0);
+		double		v = 1.0 - shortfall / (MATCH_WAGE_SHORTFALL * Max(s->wage, 1));
 
-		if (p->wage < s->wage)
-		{
-			sim = 1.0 - (double) (s->wage - p->wage) / (MATCH_WAGE_SHORTFALL * s->wage);
-			if (sim < 0.0)
-				sim = 0.0;
-		}
-		MATCH_SIM(MF_WAGE, sim);
+		on[MF_WAGE] = (both & JP_HAS_WAGE) != 0;
+		sim[MF_WAGE] = v < 0.0 ? 0.0 : v;
 	}
-	if ((s->parts & p->parts & JP_HAS_HOURS))
+
+	/* hours: 1 - |difference| / 20 */
+	on[MF_HOURS] = (both & JP_HAS_HOURS) != 0;
+	sim[MF_HOURS] = match_hours_sim[Min(abs((int) s->hours - (int) p->hours), JOBPROFILE_MAX_HOURS)];
+
+	/* shifts: share of the posting's shifts the seeker accepts */
+	on[MF_SHIFTS] = s->shifts != 0 && p->shifts != 0;
+	sim[MF_SHIFTS] = match_shift_sim[s->shifts & 15][p->shifts & 15];
+
+	/* education: 1 when met, 0.5 less per level short */
 	{
-		double		sim = 1.0 - fabs((double) s->hours - (double) p->hours) / MATCH_HOURS_SPAN;
+		double		v = 1.0 - 0.5 * Max(p->education - s->education, 0);
 
-		MATCH_SIM(MF_HOURS, sim < 0.0 ? 0.0 : sim);
+		on[MF_EDUCATION] = (both & JP_HAS_EDUCATION) != 0;
+		sim[MF_EDUCATION] = v < 0.0 ? 0.0 : v;
 	}
-	if (s->shifts && p->shifts)
-		MATCH_SIM(MF_SHIFTS, (double) pg_popcount32(s->shifts & p->shifts) /
-				  pg_popcount32(p->shifts));
-	if ((s->parts & p->parts & JP_HAS_EDUCATION))
+
+	/* experience: 1 when met, else the share of the years asked */
+	on[MF_EXPERIENCE] = (both & JP_HAS_EXPERIENCE) != 0;
+	sim[MF_EXPERIENCE] = s->experience >= p->experience ? 1.0 :
+		(double) s->experience / Max(p->experience, 1);
+
+	for (f = 0; f < MF_NFACTORS; f++)
 	{
-		double		sim = 1.0;
+		double		flag = (double) on[f];
 
-		if (s->education < p->education)
-		{
-			sim = 1.0 - 0.5 * (p->education - s->education);
-			if (sim < 0.0)
-				sim = 0.0;
-		}
-		MATCH_SIM(MF_EDUCATION, sim);
+		if (f != MF_SKILLS)
+			partial += w[f] * sim[f] * flag;
+		total += w[f] * flag;
 	}
-	if ((s->parts & p->parts & JP_HAS_EXPERIENCE))
-		MATCH_SIM(MF_EXPERIENCE, s->experience >= p->experience ? 1.0 :
-				  (double) s->experience / p->experience);
+	acc->partial = partial;
+	acc->total_weight = total;
+	acc->has_skills = on[MF_SKILLS];
+	acc->skills_weight = w[MF_SKILLS];
+	if (sims)
+	{
+		memcpy(sims, sim, sizeof(sim));
+		memcpy(present, on, sizeof(on));
+	}
 }
 
 /*
@@ -323,7 +384,8 @@ match_skills(const JobProfileView *s, const JobProfileView *p)
 	uint64		hs,
 				hp;
 
-	if (ns == 0 || np == 0)
+	/* no skill in common for sure: the signatures share no bit */
+	if (ns == 0 || np == 0 || (s->h.skill_sig & p->h.skill_sig) == 0)
 		return 0.0;
 	hs = jp_hash_at(s, 0);
 	hp = jp_hash_at(p, 0);
@@ -826,11 +888,18 @@ match_batch(PG_FUNCTION_ARGS)
 			match_cheap(&s->h, &p->h, w, &acc, NULL, NULL);
 			if (nheap == cap)
 			{
-				/* prune: the bound with skills similarity 1 */
-				float4		bound = match_finish(&acc, 1.0);
+				/*
+				 * Prune when even skills similarity 1 cannot beat the k-th
+				 * score: bound = partial + skills weight over the total
+				 * weight.  Tested without dividing: if bound * W is below
+				 * kth * W less a margin far above rounding error, the
+				 * exact score is at most kth, and a score equal to kth
+				 * never enters, since inner ids come in ascending order.
+				 */
+				double		top = acc.partial + (acc.has_skills ? acc.skills_weight : 0.0);
 
-				if (bound < heap[0].score ||
-					(bound == heap[0].score && id > heap[0].id))
+				if (acc.filtered || acc.total_weight <= 0.0 ||
+					top <= (double) heap[0].score * acc.total_weight * (1.0 - 1e-12))
 					continue;
 			}
 			score = acc.filtered ? 0.0f :

@@ -198,6 +198,8 @@ typedef struct MatchAcc
 	double		partial;		/* sum of weight * similarity, skills excluded */
 	double		total_weight;	/* sum of the weights of the factors given */
 	double		skills_weight;
+	double		flag[MF_NFACTORS];	/* 1 when both profiles give the factor */
+	double		sim[MF_NFACTORS];
 } MatchAcc;
 
 /* Distance in km between two profiles with coordinates (equirectangular) */
@@ -265,46 +267,47 @@ match_occ_shared(const JobProfileFixed *s, const JobProfileFixed *p)
 }
 
 /*
- * The factors other than skills.  Written without data-dependent branches
- * where it matters: a factor both profiles lack is computed on zeros and
- * multiplied by 0, which adds exactly 0.  The sums are taken in factor
- * order, so every caller gets the same bits.
+ * The factors other than skills, in two stages: stage 1 the filter, which
+ * factors both profiles give, the total weight, and the heavy factors
+ * occupation, region and wage; stage 2 hours, shifts, education and
+ * experience.  Written without data-dependent branches where it matters: a
+ * factor one profile lacks is computed on zeros and multiplied by 0, which
+ * adds exactly 0.  The partial sum is taken in factor order (occupation,
+ * region, wage, hours, shifts, education, experience), so every caller gets
+ * the same bits, and match_batch can bound the sum after stage 1.
  */
 static pg_attribute_always_inline void
-match_cheap(const JobProfileFixed *s, const JobProfileFixed *p, const double *w,
-			MatchAcc *acc, double *sims, bool *present)
+match_stage1(const JobProfileFixed *s, const JobProfileFixed *p, const double *w,
+			 MatchAcc *acc)
 {
 	uint16		both = s->parts & p->parts;
-	double		sim[MF_NFACTORS];
-	bool		on[MF_NFACTORS];
-	double		partial = 0.0;
 	double		total = 0.0;
 	int			f;
 
 	acc->filtered = (p->targets != 0 && (s->targets & p->targets) == 0);
-	acc->has_skills = false;
-	acc->skills_weight = 0.0;
-	acc->partial = 0.0;
-	acc->total_weight = 0.0;
-	/* a filtered pair scores 0; only match_explain wants its factors */
-	if (acc->filtered && sims == NULL)
-		return;
+	acc->flag[MF_OCCUPATION] = (both & JP_HAS_OCCUPATION) != 0;
+	acc->flag[MF_SKILLS] = s->nskills > 0 && p->nskills > 0;
+	acc->flag[MF_REGION] = (both & (JP_HAS_REGION | JP_HAS_COORDS)) != 0;
+	acc->flag[MF_WAGE] = (both & JP_HAS_WAGE) != 0;
+	acc->flag[MF_HOURS] = (both & JP_HAS_HOURS) != 0;
+	acc->flag[MF_SHIFTS] = s->shifts != 0 && p->shifts != 0;
+	acc->flag[MF_EDUCATION] = (both & JP_HAS_EDUCATION) != 0;
+	acc->flag[MF_EXPERIENCE] = (both & JP_HAS_EXPERIENCE) != 0;
+	for (f = 0; f < MF_NFACTORS; f++)
+		total += w[f] * acc->flag[f];
+	acc->total_weight = total;
+	acc->has_skills = acc->flag[MF_SKILLS] != 0.0;
+	acc->skills_weight = w[MF_SKILLS];
 
 	/* occupation: shared leading digits / digits of the posting's code */
-	on[MF_OCCUPATION] = (both & JP_HAS_OCCUPATION) != 0;
-	sim[MF_OCCUPATION] = match_occ_sim[match_occ_shared(s, p)][Min(p->occ_len, 6)];
-
-	/* skills: only the weight here, the similarity comes last */
-	on[MF_SKILLS] = s->nskills > 0 && p->nskills > 0;
-	sim[MF_SKILLS] = 0.0;
+	acc->sim[MF_OCCUPATION] = match_occ_sim[match_occ_shared(s, p)][Min(p->occ_len, 6)];
 
 	/* region: distance decay with coordinates, else shared levels */
 	if ((both & JP_HAS_COORDS))
 	{
 		double		km = match_distance_km(s, p);
 
-		on[MF_REGION] = true;
-		sim[MF_REGION] = km <= MATCH_NEAR_KM ? 1.0 : km >= MATCH_FAR_KM ? 0.0 :
+		acc->sim[MF_REGION] = km <= MATCH_NEAR_KM ? 1.0 : km >= MATCH_FAR_KM ? 0.0 :
 			(MATCH_FAR_KM - km) / (MATCH_FAR_KM - MATCH_NEAR_KM);
 	}
 	else
@@ -315,8 +318,7 @@ match_cheap(const JobProfileFixed *s, const JobProfileFixed *p, const double *w,
 		int			e3 = e2 & (s->emd == p->emd) & (upto >= 3);
 		int			shared = e1 + e2 + e3;
 
-		on[MF_REGION] = (both & JP_HAS_REGION) != 0;
-		sim[MF_REGION] = shared >= upto ? 1.0 : match_region_sim[shared];
+		acc->sim[MF_REGION] = shared >= upto ? 1.0 : match_region_sim[shared];
 	}
 
 	/* wage: 1 when the offer meets the minimum, 0 at 30% short */
@@ -324,47 +326,72 @@ match_cheap(const JobProfileFixed *s, const JobProfileFixed *p, const double *w,
 		double		shortfall = (double) Max(s->wage - p->wage, 0);
 		double		v = 1.0 - shortfall / (MATCH_WAGE_SHORTFALL * Max(s->wage, 1));
 
-		on[MF_WAGE] = (both & JP_HAS_WAGE) != 0;
-		sim[MF_WAGE] = v < 0.0 ? 0.0 : v;
+		acc->sim[MF_WAGE] = v < 0.0 ? 0.0 : v;
 	}
 
+	acc->partial = w[MF_OCCUPATION] * acc->sim[MF_OCCUPATION] * acc->flag[MF_OCCUPATION];
+	acc->partial += w[MF_REGION] * acc->sim[MF_REGION] * acc->flag[MF_REGION];
+	acc->partial += w[MF_WAGE] * acc->sim[MF_WAGE] * acc->flag[MF_WAGE];
+}
+
+/* The bound of the partial sum after stage 2 with every stage-2 similarity 1 */
+static inline double
+match_stage2_bound(const MatchAcc *acc, const double *w)
+{
+	double		b = acc->partial;
+	int			f;
+
+	for (f = MF_HOURS; f <= MF_EXPERIENCE; f++)
+		b += w[f] * 1.0 * acc->flag[f];
+	return b;
+}
+
+static pg_attribute_always_inline void
+match_stage2(const JobProfileFixed *s, const JobProfileFixed *p, const double *w,
+			 MatchAcc *acc)
+{
+	int			f;
+
 	/* hours: 1 - |difference| / 20 */
-	on[MF_HOURS] = (both & JP_HAS_HOURS) != 0;
-	sim[MF_HOURS] = match_hours_sim[Min(abs((int) s->hours - (int) p->hours), JOBPROFILE_MAX_HOURS)];
+	acc->sim[MF_HOURS] = match_hours_sim[Min(abs((int) s->hours - (int) p->hours), JOBPROFILE_MAX_HOURS)];
 
 	/* shifts: share of the posting's shifts the seeker accepts */
-	on[MF_SHIFTS] = s->shifts != 0 && p->shifts != 0;
-	sim[MF_SHIFTS] = match_shift_sim[s->shifts & 15][p->shifts & 15];
+	acc->sim[MF_SHIFTS] = match_shift_sim[s->shifts & 15][p->shifts & 15];
 
 	/* education: 1 when met, 0.5 less per level short */
 	{
 		double		v = 1.0 - 0.5 * Max(p->education - s->education, 0);
 
-		on[MF_EDUCATION] = (both & JP_HAS_EDUCATION) != 0;
-		sim[MF_EDUCATION] = v < 0.0 ? 0.0 : v;
+		acc->sim[MF_EDUCATION] = v < 0.0 ? 0.0 : v;
 	}
 
 	/* experience: 1 when met, else the share of the years asked */
-	on[MF_EXPERIENCE] = (both & JP_HAS_EXPERIENCE) != 0;
-	sim[MF_EXPERIENCE] = s->experience >= p->experience ? 1.0 :
+	acc->sim[MF_EXPERIENCE] = s->experience >= p->experience ? 1.0 :
 		(double) s->experience / Max(p->experience, 1);
 
-	for (f = 0; f < MF_NFACTORS; f++)
-	{
-		double		flag = (double) on[f];
+	for (f = MF_HOURS; f <= MF_EXPERIENCE; f++)
+		acc->partial += w[f] * acc->sim[f] * acc->flag[f];
+}
 
-		if (f != MF_SKILLS)
-			partial += w[f] * sim[f] * flag;
-		total += w[f] * flag;
-	}
-	acc->partial = partial;
-	acc->total_weight = total;
-	acc->has_skills = on[MF_SKILLS];
-	acc->skills_weight = w[MF_SKILLS];
+/* Both stages; sims and present (may be NULL) receive each factor */
+static pg_attribute_always_inline void
+match_cheap(const JobProfileFixed *s, const JobProfileFixed *p, const double *w,
+			MatchAcc *acc, double *sims, bool *present)
+{
+	int			f;
+
+	match_stage1(s, p, w, acc);
+	/* a filtered pair scores 0; only match_explain wants its factors */
+	if (acc->filtered && sims == NULL)
+		return;
+	match_stage2(s, p, w, acc);
 	if (sims)
 	{
-		memcpy(sims, sim, sizeof(sim));
-		memcpy(present, on, sizeof(on));
+		for (f = 0; f < MF_NFACTORS; f++)
+		{
+			sims[f] = f == MF_SKILLS ? 0.0 : acc->sim[f];
+			present[f] = acc->flag[f] != 0.0;
+		}
 	}
 }
 
@@ -885,23 +912,30 @@ match_batch(PG_FUNCTION_ARGS)
 			MatchAcc	acc;
 			float4		score;
 
-			match_cheap(&s->h, &p->h, w, &acc, NULL, NULL);
+			match_stage1(&s->h, &p->h, w, &acc);
 			if (nheap == cap)
 			{
 				/*
-				 * Prune when even skills similarity 1 cannot beat the k-th
-				 * score: bound = partial + skills weight over the total
-				 * weight.  Tested without dividing: if bound * W is below
-				 * kth * W less a margin far above rounding error, the
-				 * exact score is at most kth, and a score equal to kth
-				 * never enters, since inner ids come in ascending order.
+				 * Prune when even similarity 1 for what is not computed yet
+				 * cannot beat the k-th score.  The bound is the same sums in
+				 * the same order with larger operands, so it is never below
+				 * the exact sum; it is compared without dividing, against
+				 * kth * W less a margin far above rounding error, so a pruned
+				 * pair scores at most kth, and a score equal to kth never
+				 * enters, since inner ids come in ascending order.
 				 */
-				double		top = acc.partial + (acc.has_skills ? acc.skills_weight : 0.0);
+				double		sk = acc.has_skills ? acc.skills_weight : 0.0;
+				double		threshold = (double) heap[0].score * acc.total_weight * (1.0 - 1e-12);
 
 				if (acc.filtered || acc.total_weight <= 0.0 ||
-					top <= (double) heap[0].score * acc.total_weight * (1.0 - 1e-12))
+					match_stage2_bound(&acc, w) + sk <= threshold)
+					continue;
+				match_stage2(&s->h, &p->h, w, &acc);
+				if (acc.partial + sk <= threshold)
 					continue;
 			}
+			else if (!acc.filtered)
+				match_stage2(&s->h, &p->h, w, &acc);
 			score = acc.filtered ? 0.0f :
 				match_finish(&acc, acc.has_skills ? match_skills(s, p) : 0.0);
 			if (nheap < cap)

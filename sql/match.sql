@@ -187,6 +187,10 @@ SELECT i, jobprofile(
 	target_groups => CASE WHEN i % 9 = 0 THEN ARRAY['youth'] END)
 FROM generate_series(1, 400) i;
 UPDATE b_seekers SET profile = jobprofile(latitude => 35.95, longitude => 126.7, wage => 2000000) WHERE id % 10 = 3;
+-- seekers with proficiency weights (used up to 1)
+UPDATE b_seekers SET profile = jobprofile(occupation => '7430', skills => ARRAY['용접', '도장', 'cad', '지게차'],
+	skill_weights => ARRAY[0.5, 1, 2, 0.25]::real[], region => '5213010100', wage => 2000000, hours => 40 + (id % 3)::int)
+WHERE id % 10 = 7;
 
 CREATE TEMP VIEW brute AS
 	SELECT s.id AS seeker_id, x.id AS posting_id, x.rank, x.score

@@ -828,6 +828,66 @@ match_load_side(Oid relid, const char *idcol, const char *profcol, Oid jp_oid,
 	SPI_freetuptable(SPI_tuptable);
 }
 
+/* One skill of one inner profile, for the inverted index */
+typedef struct MatchSkillEntry
+{
+	uint64		hash;
+	int32		idx;			/* inner profile */
+	float4		weight;
+} MatchSkillEntry;
+
+static int
+match_skill_entry_cmp(const void *a, const void *b)
+{
+	const MatchSkillEntry *x = a;
+	const MatchSkillEntry *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/*
+ * Skill sums of one outer profile against every inner one, through the
+ * inverted index: acc[j] = the sum that match_skills() computes for the pair,
+ * with the same additions in the same (ascending hash) order.
+ */
+static void
+match_skill_sums(const JobProfileView *outer, bool outer_is_posting,
+				 const MatchSkillEntry *entries, int nentries, double *acc)
+{
+	int			i;
+
+	for (i = 0; i < outer->h.nskills; i++)
+	{
+		uint64		h = jp_hash_at(outer, i);
+		float4		v = jp_weight_at(outer, i);
+		int			lo = 0,
+					hi = nentries;
+
+		/* first entry with this hash */
+		while (lo < hi)
+		{
+			int			mid = lo + (hi - lo) / 2;
+
+			if (entries[mid].hash < h)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < nentries && entries[lo].hash == h; lo++)
+		{
+			const MatchSkillEntry *e = &entries[lo];
+
+			/* posting weight times min(1, seeker weight), as match_skills */
+			if (outer_is_posting)
+				acc[e->idx] += (double) v * (e->weight < 1.0f ? (double) e->weight : 1.0);
+			else
+				acc[e->idx] += (double) e->weight * (v < 1.0f ? (double) v : 1.0);
+		}
+	}
+}
+
 PG_FUNCTION_INFO_V1(match_batch);
 Datum
 match_batch(PG_FUNCTION_ARGS)
@@ -852,6 +912,9 @@ match_batch(PG_FUNCTION_ARGS)
 	MatchHit   *heap;
 	Oid			jp_oid;
 	int			o;
+	MatchSkillEntry *entries;
+	int64		nentries = 0;
+	double	   *skill_sum;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		ereport(ERROR,
@@ -897,6 +960,26 @@ match_batch(PG_FUNCTION_ARGS)
 	inner = by_posting ? &seekers : &postings;
 	heap = MemoryContextAlloc(work, sizeof(MatchHit) * Min(k, Max(inner->n, 1)));
 
+	/* the inverted index of the inner side's skills */
+	for (o = 0; o < inner->n; o++)
+		nentries += inner->views[o].h.nskills;
+	entries = MemoryContextAllocHuge(work, sizeof(MatchSkillEntry) * Max(nentries, 1));
+	nentries = 0;
+	for (o = 0; o < inner->n; o++)
+	{
+		int			i;
+
+		for (i = 0; i < inner->views[o].h.nskills; i++)
+		{
+			entries[nentries].hash = jp_hash_at(&inner->views[o], i);
+			entries[nentries].idx = o;
+			entries[nentries].weight = jp_weight_at(&inner->views[o], i);
+			nentries++;
+		}
+	}
+	qsort(entries, nentries, sizeof(MatchSkillEntry), match_skill_entry_cmp);
+	skill_sum = MemoryContextAllocHuge(work, sizeof(double) * Max(inner->n, 1));
+
 	for (o = 0; o < outer->n; o++)
 	{
 		int			nheap = 0;
@@ -904,6 +987,8 @@ match_batch(PG_FUNCTION_ARGS)
 		int			j;
 
 		CHECK_FOR_INTERRUPTS();
+		memset(skill_sum, 0, sizeof(double) * inner->n);
+		match_skill_sums(&outer->views[o], by_posting, entries, (int) nentries, skill_sum);
 		for (j = 0; j < inner->n; j++)
 		{
 			const JobProfileView *s = by_posting ? &inner->views[j] : &outer->views[o];
@@ -912,19 +997,24 @@ match_batch(PG_FUNCTION_ARGS)
 			MatchAcc	acc;
 			float4		score;
 
+			double		skills_sim;
+			double		sk;
+
 			match_stage1(&s->h, &p->h, w, &acc);
+			/* the exact skills similarity, from the inverted index */
+			skills_sim = skill_sum[j] == 0.0 ? 0.0 : skill_sum[j] / p->h.skill_weight_sum;
+			sk = acc.has_skills ? acc.skills_weight * skills_sim : 0.0;
 			if (nheap == cap)
 			{
 				/*
-				 * Prune when even similarity 1 for what is not computed yet
-				 * cannot beat the k-th score.  The bound is the same sums in
-				 * the same order with larger operands, so it is never below
-				 * the exact sum; it is compared without dividing, against
-				 * kth * W less a margin far above rounding error, so a pruned
-				 * pair scores at most kth, and a score equal to kth never
-				 * enters, since inner ids come in ascending order.
+				 * Prune when even similarity 1 for the factors not computed
+				 * yet cannot beat the k-th score.  The bound is the same sums
+				 * in the same order with larger operands, so it is never
+				 * below the exact sum; it is compared without dividing,
+				 * against kth * W less a margin far above rounding error, so
+				 * a pruned pair scores at most kth; and a score equal to kth
+				 * never enters, since inner ids come in ascending order.
 				 */
-				double		sk = acc.has_skills ? acc.skills_weight : 0.0;
 				double		threshold = (double) heap[0].score * acc.total_weight * (1.0 - 1e-12);
 
 				if (acc.filtered || acc.total_weight <= 0.0 ||
@@ -936,8 +1026,7 @@ match_batch(PG_FUNCTION_ARGS)
 			}
 			else if (!acc.filtered)
 				match_stage2(&s->h, &p->h, w, &acc);
-			score = acc.filtered ? 0.0f :
-				match_finish(&acc, acc.has_skills ? match_skills(s, p) : 0.0);
+			score = acc.filtered ? 0.0f : match_finish(&acc, skills_sim);
 			if (nheap < cap)
 				match_heap_push(heap, &nheap, score, id);
 			else if (match_hit_better(score, id, heap[0].score, heap[0].id))

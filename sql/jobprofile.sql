@@ -114,3 +114,26 @@ SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
 	($$SELECT jobprofile_from_binary(overlay(jobprofile_send('region=5213010100') placing '\x00000000ffffffff'::bytea from 6))$$),
 	($$SELECT jobprofile_from_binary(''::bytea)$$)
 ) AS t(q);
+
+-- every single-byte mutation of a binary value is decoded or rejected cleanly
+CREATE FUNCTION pg_temp.mutations(b bytea) RETURNS TABLE (outcome text, n bigint) LANGUAGE plpgsql AS $$
+DECLARE
+	i int;
+	v int;
+	res text;
+	counts jsonb := '{}';
+BEGIN
+	FOR i IN 0 .. length(b) - 1 LOOP
+		FOREACH v IN ARRAY ARRAY[0, 1, 127, 255] LOOP
+			BEGIN
+				PERFORM jobprofile_from_binary(set_byte(b, i, v))::text;
+				res := 'ok';
+			EXCEPTION WHEN OTHERS THEN
+				res := SQLSTATE;
+			END;
+			counts := jsonb_set(counts, ARRAY[res], to_jsonb(coalesce((counts->>res)::int, 0) + 1));
+		END LOOP;
+	END LOOP;
+	RETURN QUERY SELECT key, value::bigint FROM jsonb_each_text(counts) ORDER BY key;
+END $$;
+SELECT * FROM pg_temp.mutations(jobprofile_send('occupation=7430 skills={용접:2,지게차} region=4513010100 latitude=35.97 longitude=126.71 wage=2300000 hours=40 shifts={day} education=high experience=5 target_groups={youth}'));

@@ -569,8 +569,11 @@ jp_skill_order(const JobProfileView *v, const char ***texts_out)
  * ---------------------------------------------------------------------
  */
 
+/* ASCII only: bytes of multibyte characters are never spacing */
+#define JP_ISSPACE(c) ((c) == ' ' || (c) == '\t' || (c) == '\n' || (c) == '\r' || \
+					   (c) == '\f' || (c) == '\v')
 #define JP_SPECIAL(c) ((c) == ',' || (c) == '{' || (c) == '}' || (c) == '"' || \
-					   (c) == ':' || (c) == '\\' || (c) == '=' || isspace((unsigned char) (c)))
+					   (c) == ':' || (c) == '\\' || (c) == '=' || JP_ISSPACE(c))
 
 static void
 jp_out_element(StringInfo buf, const char *s)
@@ -739,7 +742,7 @@ typedef struct JpLexer
 static void
 jp_skip_space(JpLexer *lx)
 {
-	while (*lx->p && isspace((unsigned char) *lx->p))
+	while (*lx->p && JP_ISSPACE(*lx->p))
 		lx->p++;
 }
 
@@ -765,7 +768,7 @@ jp_lex_element(JpLexer *lx, char **out, int *outlen, bool in_list)
 	}
 	else
 	{
-		while (*lx->p && !isspace((unsigned char) *lx->p) &&
+		while (*lx->p && !JP_ISSPACE(*lx->p) &&
 			   !(in_list && JP_SPECIAL(*lx->p)))
 			appendStringInfoChar(&buf, *lx->p++);
 		if (buf.len == 0)
@@ -901,7 +904,7 @@ jp_parse_text(const char *str, JobProfileParts *pp, JpErr *err)
 		if (*lx.p == '\0')
 			break;
 		name = lx.p;
-		while (*lx.p && *lx.p != '=' && !isspace((unsigned char) *lx.p))
+		while (*lx.p && *lx.p != '=' && !JP_ISSPACE(*lx.p))
 			lx.p++;
 		namelen = lx.p - name;
 		for (part = 0; part < (int) lengthof(part_names); part++)
@@ -960,7 +963,7 @@ jp_parse_text(const char *str, JobProfileParts *pp, JpErr *err)
 		}
 		if (!ok)
 			return false;
-		if (*lx.p && !isspace((unsigned char) *lx.p))
+		if (*lx.p && !JP_ISSPACE(*lx.p))
 			JP_SYNTAX(&lx, errdetail("Junk after part \"%s\".", part_names[part]));
 	}
 	if (has_lat != has_lon)

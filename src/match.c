@@ -414,32 +414,21 @@ match_skills(const JobProfileView *s, const JobProfileView *p)
 	/* no skill in common for sure: the signatures share no bit */
 	if (ns == 0 || np == 0 || (s->h.skill_sig & p->h.skill_sig) == 0)
 		return 0.0;
-	hs = jp_hash_at(s, 0);
-	hp = jp_hash_at(p, 0);
-	for (;;)
-	{
-		if (hs < hp)
-		{
-			if (++i >= ns)
-				break;
-			hs = jp_hash_at(s, i);
-		}
-		else if (hs > hp)
-		{
-			if (++j >= np)
-				break;
-			hp = jp_hash_at(p, j);
-		}
-		else
-		{
-			float4		v = jp_weight_at(s, i);
 
-			matched += (double) jp_weight_at(p, j) * (v < 1.0f ? (double) v : 1.0);
-			if (++i >= ns || ++j >= np)
-				break;
-			hs = jp_hash_at(s, i);
-			hp = jp_hash_at(p, j);
-		}
+	/*
+	 * Merge without data-dependent branches: both indexes step by the
+	 * comparison, and a non-matching step adds exactly 0.
+	 */
+	while (i < ns && j < np)
+	{
+		float4		v = jp_weight_at(s, i);
+		double		term = (double) jp_weight_at(p, j) * (v < 1.0f ? (double) v : 1.0);
+
+		hs = jp_hash_at(s, i);
+		hp = jp_hash_at(p, j);
+		matched += term * (double) (hs == hp);
+		i += hs <= hp;
+		j += hp <= hs;
 	}
 	return matched / p->h.skill_weight_sum;
 }

@@ -167,6 +167,10 @@ CREATE FUNCTION jobprofile_recv(internal) RETURNS jobprofile
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION jobprofile_send(jobprofile) RETURNS bytea
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_in(cstring) IS 'text input of jobprofile';
+COMMENT ON FUNCTION jobprofile_out(jobprofile) IS 'text output of jobprofile';
+COMMENT ON FUNCTION jobprofile_recv(internal) IS 'binary input of jobprofile';
+COMMENT ON FUNCTION jobprofile_send(jobprofile) IS 'binary output of jobprofile';
 
 CREATE TYPE jobprofile (
 	INPUT = jobprofile_in,
@@ -334,6 +338,10 @@ CREATE FUNCTION topk_state_recv(internal) RETURNS topk_state
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION topk_state_send(topk_state) RETURNS bytea
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION topk_state_in(cstring) IS 'text input of topk_state';
+COMMENT ON FUNCTION topk_state_out(topk_state) IS 'text output of topk_state';
+COMMENT ON FUNCTION topk_state_recv(internal) IS 'binary input of topk_state';
+COMMENT ON FUNCTION topk_state_send(topk_state) IS 'binary output of topk_state';
 
 CREATE TYPE topk_state (
 	INPUT = topk_state_in,

@@ -13,7 +13,7 @@ EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
 
--- Hand-computed scores, from the formula of doc/matching.md with the default
+-- Hand-computed topk_scores, from the formula of doc/matching.md with the default
 -- weights occupation .2, skills .3, region .15, wage .15, hours .05,
 -- shifts .05, education .05, experience .05; the expected value is written
 -- here as the arithmetic of the formula, over the factors both profiles give.
@@ -113,32 +113,32 @@ SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
 
 -- topk: against ORDER BY ... LIMIT, ties by smaller id
 -- a plain table: parallel workers cannot read temporary ones
-CREATE TABLE scores AS
+CREATE TABLE topk_scores AS
 	SELECT i::bigint AS id, (((i * 7919) % 101) / 100.0)::real AS score, i % 3 AS grp
 	FROM generate_series(1, 5000) i;
-SELECT topk(id, score, 5) FROM scores;
-SELECT (SELECT array_agg(u.id) FROM unnest((SELECT topk(id, score, 7) FROM scores)) u) =
-       (SELECT array_agg(id) FROM (SELECT id FROM scores ORDER BY score DESC, id LIMIT 7) s) AS same_as_order_by;
-SELECT grp, topk(id, score, 3) FROM scores GROUP BY grp ORDER BY grp;
-SELECT * FROM unnest((SELECT topk(id, score, 3) FROM scores WHERE id < 20));
-SELECT topk(id, score, 3) FROM scores WHERE false;
+SELECT topk(id, score, 5) FROM topk_scores;
+SELECT (SELECT array_agg(u.id) FROM unnest((SELECT topk(id, score, 7) FROM topk_scores)) u) =
+       (SELECT array_agg(id) FROM (SELECT id FROM topk_scores ORDER BY score DESC, id LIMIT 7) s) AS same_as_order_by;
+SELECT grp, topk(id, score, 3) FROM topk_scores GROUP BY grp ORDER BY grp;
+SELECT * FROM unnest((SELECT topk(id, score, 3) FROM topk_scores WHERE id < 20));
+SELECT topk(id, score, 3) FROM topk_scores WHERE false;
 SELECT topk(id, score, 10) FROM (VALUES (1, 0.5::real), (2, NULL), (NULL, 0.9)) v(id, score);
 -- topk in parallel: Partial and Finalize Aggregate, same result
-ANALYZE scores;
+ANALYZE topk_scores;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
-EXPLAIN (COSTS OFF) SELECT topk(id, score, 5) FROM scores;
-SELECT topk(id, score, 5) FROM scores;
-SELECT grp, topk(id, score, 3) FROM scores GROUP BY grp ORDER BY grp;
+EXPLAIN (COSTS OFF) SELECT topk(id, score, 5) FROM topk_scores;
+SELECT topk(id, score, 5) FROM topk_scores;
+SELECT grp, topk(id, score, 3) FROM topk_scores GROUP BY grp ORDER BY grp;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 RESET parallel_leader_participation;
-SELECT (SELECT topk(id, score, 5) FROM scores)::text = (SELECT topk(id, score, 5) FROM (SELECT * FROM scores ORDER BY random()) s)::text AS order_does_not_matter;
+SELECT (SELECT topk(id, score, 5) FROM topk_scores)::text = (SELECT topk(id, score, 5) FROM (SELECT * FROM topk_scores ORDER BY random()) s)::text AS order_does_not_matter;
 -- the state: text and binary round trips, combine, bad input
 SELECT 'k=3 {(2,0.5),(1,0.5),(9,0.75)}'::topk_state AS sorted_on_output,
        'k=3 {(2,0.5),(1,0.5),(9,0.75)}'::topk_state::text::topk_state::text AS text_round_trip,
@@ -155,8 +155,8 @@ SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
 	($$SELECT topk_state_from_binary(substring(topk_state_send('k=2 {(1,0.5)}') from 1 for 15))$$),
 	($$SELECT topk_state_from_binary('\x01000000020000000300'::bytea)$$),
 	($$SELECT topk_state_from_binary('\x020000000200000000'::bytea)$$),
-	($$SELECT topk(id, score, 0) FROM scores$$),
-	($$SELECT topk(id, score, (id % 2)::int + 1) FROM scores$$),
+	($$SELECT topk(id, score, 0) FROM topk_scores$$),
+	($$SELECT topk(id, score, (id % 2)::int + 1) FROM topk_scores$$),
 	($$SELECT topk_combine('k=2 {}', 'k=3 {}')$$)
 ) AS t(q);
 
@@ -232,4 +232,4 @@ SELECT count(*) AS differences FROM (
 	      FROM match_batch('b_seekers', 'b_postings', 5) GROUP BY seeker_id) b ON a.id = b.seeker_id
 	WHERE a.t::text <> b.t::text;
 
-DROP TABLE scores;
+DROP TABLE topk_scores;

@@ -13,7 +13,7 @@ EXCEPTION WHEN OTHERS THEN
 	RETURN SQLSTATE || ': ' || SQLERRM;
 END $$;
 
--- Hand-computed topk_scores, from the formula of doc/matching.md with the default
+-- Hand-computed scores, from the formula of doc/matching.md with the default
 -- weights occupation .2, skills .3, region .15, wage .15, hours .05,
 -- shifts .05, education .05, experience .05; the expected value is written
 -- here as the arithmetic of the formula, over the factors both profiles give.

@@ -34,6 +34,9 @@
 #include "jobs_ext.h"
 #include "jobprofile.h"
 
+/* the on-disk header has no padding and a fixed size */
+StaticAssertDecl(sizeof(JobProfileFixed) == 72, "JobProfileFixed must be 72 bytes");
+
 const char *const jp_shift_names[JP_NSHIFTS] = {
 	"day", "night", "rotating", "weekend"
 };

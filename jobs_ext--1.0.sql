@@ -263,23 +263,64 @@ CREATE FUNCTION jobprofile_eq(jobprofile, jobprofile) RETURNS boolean
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION jobprofile_ne(jobprofile, jobprofile) RETURNS boolean
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_lt(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_le(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_gt(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_ge(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_cmp(jobprofile, jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION jobprofile_hash(jobprofile) RETURNS integer
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION jobprofile_hash_extended(jobprofile, bigint) RETURNS bigint
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION jobprofile_eq(jobprofile, jobprofile) IS 'implementation of = operator';
 COMMENT ON FUNCTION jobprofile_ne(jobprofile, jobprofile) IS 'implementation of <> operator';
+COMMENT ON FUNCTION jobprofile_lt(jobprofile, jobprofile) IS 'implementation of < operator';
+COMMENT ON FUNCTION jobprofile_le(jobprofile, jobprofile) IS 'implementation of <= operator';
+COMMENT ON FUNCTION jobprofile_gt(jobprofile, jobprofile) IS 'implementation of > operator';
+COMMENT ON FUNCTION jobprofile_ge(jobprofile, jobprofile) IS 'implementation of >= operator';
+COMMENT ON FUNCTION jobprofile_cmp(jobprofile, jobprofile) IS 'total order by stored bytes (for sorting, grouping and unique indexes; not a ranking): -1, 0 or 1';
 COMMENT ON FUNCTION jobprofile_hash(jobprofile) IS 'hash of a profile';
 COMMENT ON FUNCTION jobprofile_hash_extended(jobprofile, bigint) IS 'seeded 64-bit hash of a profile';
 
 CREATE OPERATOR = (
 	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
 );
 CREATE OPERATOR <> (
 	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_ne,
 	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
 );
+
+CREATE OPERATOR < (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS jobprofile_ops
+	DEFAULT FOR TYPE jobprofile USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 jobprofile_cmp(jobprofile, jobprofile);
 
 CREATE OPERATOR CLASS jobprofile_hash_ops
 	DEFAULT FOR TYPE jobprofile USING hash AS
@@ -353,6 +394,9 @@ CREATE TYPE topk_state (
 	STORAGE = extended
 );
 COMMENT ON TYPE topk_state IS 'partial result of topk: k and the best (id, score) pairs so far';
+
+CREATE CAST (text AS topk_state) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (topk_state AS text) WITH INOUT AS ASSIGNMENT;
 
 CREATE FUNCTION topk_state_from_binary(bytea) RETURNS topk_state
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -68,6 +68,15 @@ SELECT 'occupation=74 wage=1'::jobprofile = 'wage=1 occupation=74'::jobprofile A
 SELECT count(*) FROM (VALUES ('skills={a,b}'::jobprofile), ('wage=1')) a(p)
 	JOIN (VALUES ('skills={b,a}'::jobprofile), ('wage=2')) b(p) USING (p);
 
+-- a total order by stored bytes: sorting, DISTINCT, unique indexes, merge joins
+SELECT count(DISTINCT p) AS distinct_profiles, count(*) AS profiles
+FROM (SELECT s::jobprofile AS p FROM t_text UNION ALL SELECT s::jobprofile FROM t_text) x;
+CREATE TEMP TABLE t_unique (p jobprofile PRIMARY KEY);
+INSERT INTO t_unique SELECT DISTINCT s::jobprofile FROM t_text;
+SELECT pg_temp.sqlstate_of($$INSERT INTO t_unique VALUES ('occupation=024001 wage=0 target_groups={crisis_jobless}')$$) AS duplicate;
+SELECT jobprofile_cmp('occupation=1', 'occupation=1') AS same, jobprofile_cmp('occupation=1', 'occupation=2') AS less,
+       'occupation=1'::jobprofile < 'occupation=2' AS lt;
+
 -- binary COPY round trip
 CREATE TEMP TABLE t_bin (id int, p jobprofile);
 INSERT INTO t_bin SELECT row_number() OVER (), s::jobprofile FROM t_text;

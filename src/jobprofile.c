@@ -1860,6 +1860,59 @@ jobprofile_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!jp_equal(fcinfo));
 }
 
+/*
+ * A total order for sorting, grouping, merge joins and unique indexes: by
+ * stored bytes, then length.  Stable, but not a ranking of any kind.
+ */
+static int
+jp_compare(FunctionCallInfo fcinfo)
+{
+	struct varlena *a = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+	struct varlena *b = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
+	Size		la = VARSIZE_ANY_EXHDR(a);
+	Size		lb = VARSIZE_ANY_EXHDR(b);
+	int			c = memcmp(VARDATA_ANY(a), VARDATA_ANY(b), Min(la, lb));
+
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	return (la > lb) - (la < lb);
+}
+
+PG_FUNCTION_INFO_V1(jobprofile_cmp);
+Datum
+jobprofile_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(jp_compare(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(jobprofile_lt);
+Datum
+jobprofile_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(jp_compare(fcinfo) < 0);
+}
+
+PG_FUNCTION_INFO_V1(jobprofile_le);
+Datum
+jobprofile_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(jp_compare(fcinfo) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(jobprofile_gt);
+Datum
+jobprofile_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(jp_compare(fcinfo) > 0);
+}
+
+PG_FUNCTION_INFO_V1(jobprofile_ge);
+Datum
+jobprofile_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(jp_compare(fcinfo) >= 0);
+}
+
 PG_FUNCTION_INFO_V1(jobprofile_hash);
 Datum
 jobprofile_hash(PG_FUNCTION_ARGS)

@@ -233,3 +233,14 @@ SELECT count(*) AS differences FROM (
 	WHERE a.t::text <> b.t::text;
 
 DROP TABLE topk_scores;
+-- match_batch reads views, and quotes names that need it
+CREATE TEMP VIEW b_postings_few AS SELECT id, profile FROM b_postings WHERE id <= 40;
+CREATE TEMP TABLE "Odd ""seekers"" 표" ("ID" int, "Profile" jobprofile);
+INSERT INTO "Odd ""seekers"" 표" SELECT id, profile FROM b_seekers WHERE id <= 20;
+CREATE TEMP VIEW b_postings_odd AS SELECT id AS "ID", profile AS "Profile" FROM b_postings_few;
+SELECT count(*) AS differences FROM (
+	(SELECT * FROM match_batch('"Odd ""seekers"" 표"', 'b_postings_odd', 2, id_column => 'ID', profile_column => 'Profile')
+	 EXCEPT SELECT * FROM match_batch('b_seekers', 'b_postings_few', 2) WHERE seeker_id <= 20)
+	UNION ALL
+	(SELECT * FROM match_batch('b_seekers', 'b_postings_few', 2) WHERE seeker_id <= 20
+	 EXCEPT SELECT * FROM match_batch('"Odd ""seekers"" 표"', 'b_postings_odd', 2, id_column => 'ID', profile_column => 'Profile'))) d;

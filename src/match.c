@@ -408,27 +408,39 @@ match_skills(const JobProfileView *s, const JobProfileView *p)
 	int			ns = s->h.nskills,
 				np = p->h.nskills;
 	double		matched = 0.0;
-	uint64		hs,
-				hp;
 
 	/* no skill in common for sure: the signatures share no bit */
 	if (ns == 0 || np == 0 || (s->h.skill_sig & p->h.skill_sig) == 0)
 		return 0.0;
 
 	/*
-	 * Merge without data-dependent branches: both indexes step by the
-	 * comparison, and a non-matching step adds exactly 0.
+	 * Walk the posting's skills; most are ruled out by one bit of the
+	 * seeker's signature, the others are looked up in the seeker's sorted
+	 * hashes from where the last lookup ended (both ascend).  Matches are
+	 * added in ascending hash order, as the inverted index of match_batch
+	 * adds them.
 	 */
-	while (i < ns && j < np)
+	for (j = 0; j < np; j++)
 	{
-		float4		v = jp_weight_at(s, i);
-		double		term = (double) jp_weight_at(p, j) * (v < 1.0f ? (double) v : 1.0);
+		uint64		hp = jp_hash_at(p, j);
+		uint64		hs = 0;
 
-		hs = jp_hash_at(s, i);
-		hp = jp_hash_at(p, j);
-		matched += term * (double) (hs == hp);
-		i += hs <= hp;
-		j += hp <= hs;
+		if ((s->h.skill_sig & (UINT64CONST(1) << (hp >> 58))) == 0)
+			continue;
+		for (; i < ns; i++)
+		{
+			hs = jp_hash_at(s, i);
+			if (hs >= hp)
+				break;
+		}
+		if (i >= ns)
+			break;
+		if (hs == hp)
+		{
+			float4		v = jp_weight_at(s, i);
+
+			matched += (double) jp_weight_at(p, j) * (v < 1.0f ? (double) v : 1.0);
+		}
 	}
 	return matched / p->h.skill_weight_sum;
 }

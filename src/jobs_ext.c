@@ -17,4 +17,5 @@ _PG_init(void)
 {
 	hangul_define_gucs();
 	jobcat_define_gucs();
+	match_define_gucs();
 }

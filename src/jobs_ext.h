@@ -32,6 +32,9 @@
 /* jobcat.c */
 extern void jobcat_define_gucs(void);
 
+/* match.c */
+extern void match_define_gucs(void);
+
 /* hangul.c */
 extern char *hangul_fold_key(const char *str, int len);
 extern int	text_edit_distance(const char *a, const char *b);

@@ -29,3 +29,15 @@ SELECT pg_temp.coverage_empty_init(w)::text::coverage = coverage(w) AS reads_bac
 FROM (VALUES ('{[2020-01-10,2020-01-31]}'::eligwin), ('{[2019-01-01,2019-03-31]}')) v(w);
 SELECT pg_temp.coverage_merge(c)
 FROM (VALUES ('{2020-01-10:1,2020-01-20:0}'::coverage), ('{2019-01-01:2,2019-02-01:0}')) v(c);
+
+-- Text input rejected subnormal numbers (strtod/strtof report ERANGE for
+-- them) that binary input and the constructor accept and text output
+-- prints, so such a value did not survive a dump.
+SELECT jobprofile(latitude => 1e-310, longitude => 180) AS tiny_latitude;
+SELECT jobprofile(latitude => 1e-310, longitude => 180)::text::jobprofile
+	 = jobprofile(latitude => 1e-310, longitude => 180) AS reads_back;
+SELECT 'k=1 {(1,1e-45)}'::topk_state AS tiny_score;
+SELECT 'k=1 {(1,1e-45)}'::topk_state::text::topk_state::text AS reads_back;
+
+-- match_batch given a regclass that names no relation crashed the backend.
+SELECT * FROM match_batch(99999::regclass, 99999::regclass, 3);

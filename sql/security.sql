@@ -47,6 +47,11 @@ WHERE d.deptype = 'n'
   AND NOT EXISTS (SELECT 1 FROM pg_depend x
 				  WHERE x.classid = d.refclassid AND x.objid = d.refobjid
 					AND x.deptype = 'e' AND x.refobjid = e.oid)
+  -- the array type of one of its types
+  AND NOT EXISTS (SELECT 1 FROM pg_type a
+				  JOIN pg_depend x ON x.classid = 'pg_type'::regclass AND x.objid = a.typelem
+					AND x.deptype = 'e' AND x.refobjid = e.oid
+				  WHERE d.refclassid = 'pg_type'::regclass AND a.oid = d.refobjid)
 ORDER BY 1, 2;
 
 -- The operators estimate with pg_catalog's functions, so planning works.

@@ -871,7 +871,9 @@ jp_parse_double(JpLexer *lx, const char *part, double *out)
 		return false;
 	errno = 0;
 	*out = strtod(el, &end);
-	if (*end != '\0' || errno != 0)
+	/* ERANGE for a subnormal result is no error: output prints those (as float8in) */
+	if (*end != '\0' ||
+		(errno != 0 && !(errno == ERANGE && *out != 0.0 && !isinf(*out))))
 		JP_SYNTAX(lx, errdetail("The %s must be a number.", part));
 	return true;
 }

@@ -788,14 +788,21 @@ static void
 match_load_side(Oid relid, const char *idcol, const char *profcol, Oid jp_oid,
 				MemoryContext cxt, MatchSide *side)
 {
+	char	   *nspname;
 	char	   *relname;
 	char	   *query;
 	uint64		i;
 	int			ret;
 	MemoryContext old;
 
-	relname = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-										 get_rel_name(relid));
+	nspname = get_namespace_name(get_rel_namespace(relid));
+	relname = get_rel_name(relid);
+	/* a regclass may hold the OID of no relation (99999::regclass) */
+	if (nspname == NULL || relname == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", relid)));
+	relname = quote_qualified_identifier(nspname, relname);
 	query = psprintf("SELECT %s::pg_catalog.int8, %s FROM %s WHERE %s IS NOT NULL AND %s IS NOT NULL ORDER BY 1",
 					 quote_identifier(idcol), quote_identifier(profcol), relname,
 					 quote_identifier(idcol), quote_identifier(profcol));

@@ -277,7 +277,8 @@ topk_state_in(PG_FUNCTION_ARGS)
 				TOPK_SYNTAX(str, "Expected \",\" after an id.");
 			errno = 0;
 			score = strtof(p, &end);
-			if (end == p || (errno != 0 && !isinf(score)))
+			/* ERANGE for a subnormal score is no error: output prints those (as float4in) */
+			if (end == p || (errno != 0 && !isinf(score) && score == 0.0f))
 				TOPK_SYNTAX(str, "A score must be a real.");
 			p = end;
 			if (*p++ != ')')

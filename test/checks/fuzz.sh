@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 args=()
 [ "${JOBS_EXT_QUICK:-0}" = 1 ] && args+=(--quick)
-exec "${PYTHON:-/usr/bin/python3}" test/fuzz/fuzz.py "${args[@]}" --smith-queries "${FUZZ_QUERIES:-10000}"
+exec "${PYTHON:-/usr/bin/python3}" test/fuzz/fuzz.py "${args[@]}" --smith-queries "${FUZZ_QUERIES:-8000}"

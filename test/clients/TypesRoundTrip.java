@@ -114,10 +114,10 @@ public class TypesRoundTrip {
 							fail(t + " " + value + ": binary protocol read " + Arrays.toString(got) + ", expected " + Arrays.toString(sent));
 					}
 				}
-				// both ways stored the same values
+				// both ways stored the same values (by text: a state type may have no =)
 				try (Statement s = text.createStatement()) {
 					ResultSet rs = s.executeQuery("SELECT a.id FROM jdbc_" + t + " a FULL JOIN jdbc_" + t
-						+ " b ON a.id = b.id AND b.via = 'binary' WHERE a.via = 'text' AND a.v IS DISTINCT FROM b.v");
+						+ " b ON a.id = b.id AND b.via = 'binary' WHERE a.via = 'text' AND a.v::text IS DISTINCT FROM b.v::text");
 					while (rs.next())
 						fail(t + " value " + rs.getInt(1) + ": text and binary writes stored different values");
 					s.execute("DROP TABLE jdbc_" + t);

@@ -1,0 +1,918 @@
+/*
+ * people.c
+ *		The peopleset type: an exact set of person numbers (bigint), and the
+ *		people(bigint) aggregate that counts distinct people with it.
+ *
+ * Stored (flat) form: a version byte and the distinct numbers in ascending
+ * order, 8 bytes each (TOAST compresses long runs further).  Text form lists
+ * them in braces with runs of three or more written as a range:
+ * {1,2,5..9,12}.  Binary form: version byte, int4 count, the int8 numbers.
+ *
+ * Aggregate state: the same type, but while the aggregate runs it is a
+ * read-write expanded object living in a child context of the aggregate
+ * context, so the transition function appends to it in place and the
+ * executor never copies it (ExecAggTransReparent keeps an expanded object
+ * whose context hangs off the aggregate context).  Whenever the executor
+ * needs the value as bytes (a parallel worker handing its partial state to
+ * the leader, a final function, Citus printing it as text) PostgreSQL
+ * flattens it through the methods below, which sort and de-duplicate first,
+ * so every flat value and every serialised form is normalised and
+ * deterministic.
+ */
+#include "postgres.h"
+
+#include <limits.h>
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/expandeddatum.h"
+#include "utils/memutils.h"
+
+#include "jobs_ext.h"
+#include "people.h"
+
+/*----------------------------------------------------------------------------
+ * PeopleKeys: the growable key set
+ *----------------------------------------------------------------------------
+ */
+
+void
+peoplekeys_init(PeopleKeys *pk, int32 capacity)
+{
+	if (capacity < PEOPLEKEYS_MIN_CAPACITY)
+		capacity = PEOPLEKEYS_MIN_CAPACITY;
+	if (capacity > PEOPLEKEYS_MAX_KEYS)
+		capacity = PEOPLEKEYS_MAX_KEYS;
+	pk->keys = palloc(sizeof(int64) * (Size) capacity);
+	pk->nsorted = 0;
+	pk->nbuf = 0;
+	pk->capacity = capacity;
+}
+
+#define RADIX_MIN	48			/* below this, insertion sort */
+
+static void
+peoplekeys_insertion_sort(int64 *a, int32 n)
+{
+	int32		i,
+				j;
+
+	for (i = 1; i < n; i++)
+	{
+		int64		v = a[i];
+
+		for (j = i; j > 0 && a[j - 1] > v; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
+}
+
+/*
+ * LSD radix sort, 8 bits a pass, skipping the passes where every key has the
+ * same byte (person numbers below 2^24 need three passes, not eight).  Sorts
+ * a[0 .. n) using tmp[0 .. n) as scratch and returns whichever of the two
+ * holds the result.
+ */
+static int64 *
+peoplekeys_radix_sort(int64 *a, int64 *tmp, int32 n)
+{
+	uint32		count[8][256];
+	uint64	   *src = (uint64 *) a;
+	uint64	   *dst = (uint64 *) tmp;
+	const uint64 flip = UINT64CONST(1) << 63;	/* signed order */
+	uint64		first;
+	int32		i;
+	int			pass;
+
+	if (n < RADIX_MIN)
+	{
+		peoplekeys_insertion_sort(a, n);
+		return a;
+	}
+
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++)
+	{
+		uint64		u = src[i] ^ flip;
+
+		count[0][u & 0xff]++;
+		count[1][(u >> 8) & 0xff]++;
+		count[2][(u >> 16) & 0xff]++;
+		count[3][(u >> 24) & 0xff]++;
+		count[4][(u >> 32) & 0xff]++;
+		count[5][(u >> 40) & 0xff]++;
+		count[6][(u >> 48) & 0xff]++;
+		count[7][(u >> 56) & 0xff]++;
+	}
+	first = src[0] ^ flip;
+	for (pass = 0; pass < 8; pass++)
+	{
+		int			shift = pass * 8;
+		uint32		offset[256];
+		uint32		sum = 0;
+		int			d;
+		uint64	   *swap;
+
+		if (count[pass][(first >> shift) & 0xff] == (uint32) n)
+			continue;
+		for (d = 0; d < 256; d++)
+		{
+			offset[d] = sum;
+			sum += count[pass][d];
+		}
+		for (i = 0; i < n; i++)
+		{
+			uint64		v = src[i];
+
+			dst[offset[((v ^ flip) >> shift) & 0xff]++] = v;
+		}
+		swap = src;
+		src = dst;
+		dst = swap;
+	}
+	return (int64 *) src;
+}
+
+/* Sort keys[0 .. *n) and drop duplicates, in place */
+void
+peoplekeys_sort_unique(int64 *keys, int32 *n)
+{
+	int64	   *tmp;
+	int64	   *sorted;
+	int32		i,
+				m;
+
+	if (*n < 2)
+		return;
+	tmp = palloc(sizeof(int64) * (Size) *n);
+	sorted = peoplekeys_radix_sort(keys, tmp, *n);
+	if (sorted != keys)
+		memcpy(keys, sorted, sizeof(int64) * (Size) *n);
+	pfree(tmp);
+	for (i = 1, m = 1; i < *n; i++)
+		if (keys[i] != keys[m - 1])
+			keys[m++] = keys[i];
+	*n = m;
+}
+
+/* Is keys[0 .. n) strictly ascending? */
+bool
+peoplekeys_are_set(const int64 *keys, int32 n)
+{
+	int32		i;
+
+	for (i = 1; i < n; i++)
+		if (keys[i] <= keys[i - 1])
+			return false;
+	return true;
+}
+
+/*
+ * Sort the append buffer and merge it into the sorted prefix.  The buffer is
+ * sorted into scratch memory, then merged from the back so that the prefix
+ * never has to move before it is read.
+ */
+void
+peoplekeys_compact(PeopleKeys *pk)
+{
+	int64	   *keys = pk->keys;
+	int32		na = pk->nsorted;
+	int32		nb = pk->nbuf;
+	int64	   *tmp;
+	int64	   *b;
+	int32		i,
+				m,
+				ia,
+				ib,
+				w;
+
+	if (nb == 0)
+		return;
+
+	/* sort the buffer; the result must end up outside keys[] */
+	tmp = palloc(sizeof(int64) * (Size) nb);
+	b = peoplekeys_radix_sort(keys + na, tmp, nb);
+	if (b != tmp)
+	{
+		memcpy(tmp, b, sizeof(int64) * (Size) nb);
+		b = tmp;
+	}
+	for (i = 1, m = 1; i < nb; i++)
+		if (b[i] != b[m - 1])
+			b[m++] = b[i];
+	nb = m;
+
+	if (na == 0 || b[0] > keys[na - 1])
+	{
+		/* the buffer continues the prefix */
+		memcpy(keys + na, b, sizeof(int64) * (Size) nb);
+		pk->nsorted = na + nb;
+	}
+	else
+	{
+		/* merge from the back; equal keys are written once */
+		ia = na - 1;
+		ib = nb - 1;
+		w = na + nb;
+		while (ib >= 0)
+		{
+			int64		v;
+
+			if (ia >= 0 && keys[ia] >= b[ib])
+			{
+				v = keys[ia--];
+				if (v == b[ib])
+					ib--;
+			}
+			else
+				v = b[ib--];
+			keys[--w] = v;
+		}
+		/* what is left of the prefix is already in place below w */
+		if (w > ia + 1)
+		{
+			memmove(keys + ia + 1, keys + w, sizeof(int64) * (Size) (na + nb - w));
+			pk->nsorted = ia + 1 + na + nb - w;
+		}
+		else
+			pk->nsorted = na + nb;
+	}
+	pk->nbuf = 0;
+	pfree(tmp);
+}
+
+/*
+ * Called when the array is full: compact, and grow the array when the
+ * distinct keys take more than two thirds of it, so that the buffer always
+ * has room for at least half as many keys as are already sorted (each merge
+ * then costs O(1) per buffered key).
+ */
+void
+peoplekeys_make_room(PeopleKeys *pk)
+{
+	int64		newcap;
+
+	peoplekeys_compact(pk);
+	if ((int64) pk->capacity - pk->nsorted >= pk->nsorted / 2 + 1)
+		return;
+
+	newcap = Max((int64) pk->nsorted * 2, PEOPLEKEYS_MIN_CAPACITY);
+	if (newcap > PEOPLEKEYS_MAX_KEYS)
+		newcap = PEOPLEKEYS_MAX_KEYS;
+	if (newcap <= pk->nsorted)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct people in one set"),
+				 errdetail("A set holds at most %d distinct keys.", PEOPLEKEYS_MAX_KEYS)));
+	/* repalloc keeps the array in the context it was allocated in */
+	pk->keys = repalloc(pk->keys, sizeof(int64) * (Size) newcap);
+	pk->capacity = (int32) newcap;
+}
+
+/*----------------------------------------------------------------------------
+ * Text form of a list of numbers, shared with catstats.c
+ *----------------------------------------------------------------------------
+ */
+
+void
+peopleset_write_list(StringInfo buf, const int64 *keys, int32 n)
+{
+	int32		i = 0;
+
+	appendStringInfoChar(buf, '{');
+	while (i < n)
+	{
+		int32		j = i;
+
+		while (j + 1 < n && keys[j] < PG_INT64_MAX && keys[j + 1] == keys[j] + 1)
+			j++;
+		if (i > 0)
+			appendStringInfoChar(buf, ',');
+		if (j - i >= 2)
+		{
+			appendStringInfo(buf, INT64_FORMAT ".." INT64_FORMAT, keys[i], keys[j]);
+			i = j + 1;
+		}
+		else
+		{
+			appendStringInfo(buf, INT64_FORMAT, keys[i]);
+			i++;
+		}
+	}
+	appendStringInfoChar(buf, '}');
+}
+
+/* Parse one signed integer at *pp; false when there is none or it overflows */
+static bool
+peopleset_parse_int(const char **pp, int64 *result)
+{
+	const char *p = *pp;
+	bool		neg = false;
+	uint64		v = 0;
+
+	if (*p == '-' || *p == '+')
+		neg = (*p++ == '-');
+	if (!isdigit((unsigned char) *p))
+		return false;
+	while (isdigit((unsigned char) *p))
+	{
+		int			d = *p++ - '0';
+
+		if (v > (UINT64CONST(1) << 63) / 10 ||
+			v * 10 + d > (UINT64CONST(1) << 63) - (neg ? 0 : 1))
+			return false;
+		v = v * 10 + d;
+	}
+	*pp = p;
+	*result = neg ? (int64) (0 - v) : (int64) v;
+	return true;
+}
+
+#define PEOPLE_LIST_HINT \
+	"Write a set as {} or as ascending numbers and ranges in braces, e.g. {1,2,5..9}."
+
+/*
+ * Parse "{1,2,5..9}" at *pp into a palloc'd array of ascending distinct keys;
+ * *pp is left after the closing brace.  Returns false after a soft error.
+ */
+bool
+peopleset_parse_list(const char **pp, const char *typname, const char *input,
+					 int64 **keys, int32 *n, Node *escontext)
+{
+	const char *p = *pp;
+	int32		cap = 16;
+	int32		count = 0;
+	int64	   *out;
+
+	while (isspace((unsigned char) *p))
+		p++;
+	if (*p != '{')
+		JOBS_EXT_INPUT_ERROR(escontext, false,
+							 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							  errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+							  errdetail("Expected \"{\" at \"%s\".", p),
+							  errhint(PEOPLE_LIST_HINT)));
+	p++;
+	out = palloc(sizeof(int64) * cap);
+	while (isspace((unsigned char) *p))
+		p++;
+	if (*p != '}')
+	{
+		for (;;)
+		{
+			int64		lo,
+						hi;
+			uint64		span;
+
+			while (isspace((unsigned char) *p))
+				p++;
+			if (!peopleset_parse_int(&p, &lo))
+				JOBS_EXT_INPUT_ERROR(escontext, false,
+									 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+									  errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+									  errdetail("Expected a bigint at \"%s\".", p),
+									  errhint(PEOPLE_LIST_HINT)));
+			hi = lo;
+			while (isspace((unsigned char) *p))
+				p++;
+			if (p[0] == '.' && p[1] == '.')
+			{
+				p += 2;
+				while (isspace((unsigned char) *p))
+					p++;
+				if (!peopleset_parse_int(&p, &hi) || hi <= lo)
+					JOBS_EXT_INPUT_ERROR(escontext, false,
+										 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+										  errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+										  errdetail("A range needs a bigint upper bound above its lower bound, at \"%s\".", p),
+										  errhint(PEOPLE_LIST_HINT)));
+			}
+			if (count > 0 && lo <= out[count - 1])
+				JOBS_EXT_INPUT_ERROR(escontext, false,
+									 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+									  errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+									  errdetail("Numbers must be ascending and distinct: " INT64_FORMAT " follows " INT64_FORMAT ".",
+												lo, out[count - 1]),
+									  errhint(PEOPLE_LIST_HINT)));
+			span = (uint64) hi - (uint64) lo;
+			if (span >= (uint64) (PEOPLEKEYS_MAX_KEYS - count))
+				JOBS_EXT_INPUT_ERROR(escontext, false,
+									 (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+									  errmsg("too many distinct people in one %s value", typname),
+									  errdetail("A set holds at most %d distinct keys.", PEOPLEKEYS_MAX_KEYS)));
+			if ((uint64) count + span + 1 > (uint64) cap)
+			{
+				uint64		newcap = Max((uint64) cap * 2, (uint64) count + span + 1);
+
+				if (newcap > (uint64) PEOPLEKEYS_MAX_KEYS)
+					newcap = PEOPLEKEYS_MAX_KEYS;
+				cap = (int32) newcap;
+				out = repalloc(out, sizeof(int64) * (Size) cap);
+			}
+			for (;;)
+			{
+				out[count++] = lo;
+				if (lo == hi)
+					break;
+				lo++;
+			}
+			while (isspace((unsigned char) *p))
+				p++;
+			if (*p == ',')
+			{
+				p++;
+				continue;
+			}
+			if (*p == '}')
+				break;
+			JOBS_EXT_INPUT_ERROR(escontext, false,
+								 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+								  errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+								  errdetail("Expected \",\" or \"}\" at \"%s\".", p),
+								  errhint(PEOPLE_LIST_HINT)));
+		}
+	}
+	*pp = p + 1;
+	*keys = out;
+	*n = count;
+	return true;
+}
+
+/*----------------------------------------------------------------------------
+ * Expanded (aggregate-state) form
+ *----------------------------------------------------------------------------
+ */
+
+typedef struct ExpandedPeopleSet
+{
+	ExpandedObjectHeader hdr;
+	PeopleKeys	set;
+} ExpandedPeopleSet;
+
+static Size peopleset_get_flat_size(ExpandedObjectHeader *eohptr);
+static void peopleset_flatten_into(ExpandedObjectHeader *eohptr,
+								   void *result, Size allocated_size);
+
+static const ExpandedObjectMethods peopleset_methods = {
+	peopleset_get_flat_size,
+	peopleset_flatten_into
+};
+
+/* Compacting does not change the set, so it is allowed on read-only values */
+static Size
+peopleset_get_flat_size(ExpandedObjectHeader *eohptr)
+{
+	ExpandedPeopleSet *eps = (ExpandedPeopleSet *) eohptr;
+
+	peoplekeys_compact(&eps->set);
+	return PEOPLESET_HDRSZ + sizeof(int64) * (Size) eps->set.nsorted;
+}
+
+static void
+peopleset_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
+{
+	ExpandedPeopleSet *eps = (ExpandedPeopleSet *) eohptr;
+	PeopleSetData *flat = (PeopleSetData *) result;
+
+	Assert(eps->set.nbuf == 0);
+	Assert(allocated_size == PEOPLESET_HDRSZ + sizeof(int64) * (Size) eps->set.nsorted);
+	memset(flat, 0, PEOPLESET_HDRSZ);
+	SET_VARSIZE(flat, allocated_size);
+	flat->version = PEOPLESET_VERSION;
+	memcpy(flat->keys, eps->set.keys, sizeof(int64) * (Size) eps->set.nsorted);
+}
+
+/* The expanded set behind a datum, if it is one of ours */
+static ExpandedPeopleSet *
+peopleset_expanded_of(Datum d)
+{
+	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)))
+	{
+		ExpandedObjectHeader *eoh = DatumGetEOHP(d);
+
+		if (eoh->eoh_methods == &peopleset_methods)
+			return (ExpandedPeopleSet *) eoh;
+	}
+	return NULL;
+}
+
+/* A flat value, with its version checked */
+static PeopleSetData *
+peopleset_flat(Datum d)
+{
+	PeopleSetData *flat = (PeopleSetData *) PG_DETOAST_DATUM(d);
+
+	if (VARSIZE(flat) < PEOPLESET_HDRSZ || flat->version != PEOPLESET_VERSION ||
+		(VARSIZE(flat) - PEOPLESET_HDRSZ) % sizeof(int64) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("peopleset value has unsupported version %d or size %u",
+						(int) flat->version, (unsigned) VARSIZE(flat))));
+	return flat;
+}
+
+/*
+ * The distinct keys of any peopleset datum, ascending: read in place from an
+ * expanded set (compacted first) or from the flat value.
+ */
+static const int64 *
+peopleset_keys(Datum d, int32 *n)
+{
+	ExpandedPeopleSet *eps = peopleset_expanded_of(d);
+	PeopleSetData *flat;
+
+	if (eps != NULL)
+	{
+		peoplekeys_compact(&eps->set);
+		*n = eps->set.nsorted;
+		return eps->set.keys;
+	}
+	flat = peopleset_flat(d);
+	*n = PEOPLESET_COUNT(flat);
+	return flat->keys;
+}
+
+/* A new, empty expanded set in a child context of parent */
+static ExpandedPeopleSet *
+peopleset_expanded_new(MemoryContext parent, int32 capacity)
+{
+	MemoryContext cxt;
+	MemoryContext oldcxt;
+	ExpandedPeopleSet *eps;
+
+	cxt = AllocSetContextCreate(parent, "peopleset", ALLOCSET_START_SMALL_SIZES);
+	oldcxt = MemoryContextSwitchTo(cxt);
+	eps = palloc(sizeof(ExpandedPeopleSet));
+	EOH_init_header(&eps->hdr, &peopleset_methods, cxt);
+	peoplekeys_init(&eps->set, capacity);
+	MemoryContextSwitchTo(oldcxt);
+	return eps;
+}
+
+/* Add every key of a peopleset datum to an expanded set */
+static void
+peopleset_add_all(ExpandedPeopleSet *eps, Datum d)
+{
+	int32		n;
+	const int64 *keys = peopleset_keys(d, &n);
+	int32		i;
+
+	for (i = 0; i < n; i++)
+		peoplekeys_add(&eps->set, keys[i]);
+}
+
+/*
+ * The transition state in argument argno: our own read-write expanded set
+ * when it is one already, else a new one (holding a copy of the argument's
+ * keys, unless it is NULL) in the aggregate context.
+ */
+static ExpandedPeopleSet *
+peopleset_state(FunctionCallInfo fcinfo, int argno, MemoryContext aggcxt)
+{
+	ExpandedPeopleSet *eps;
+	Datum		d;
+
+	if (PG_ARGISNULL(argno))
+		return peopleset_expanded_new(aggcxt, PEOPLEKEYS_MIN_CAPACITY);
+	d = PG_GETARG_DATUM(argno);
+	eps = peopleset_expanded_of(d);
+	if (eps != NULL && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
+		MemoryContextGetParent(eps->hdr.eoh_context) == aggcxt)
+		return eps;
+	eps = peopleset_expanded_new(aggcxt, PEOPLEKEYS_MIN_CAPACITY);
+	peopleset_add_all(eps, d);
+	return eps;
+}
+
+static MemoryContext
+peopleset_aggcontext(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "%s called in non-aggregate context", fname);
+	return aggcxt;
+}
+
+/* A flat peopleset of n ascending distinct keys */
+static PeopleSetData *
+peopleset_from_keys(const int64 *keys, int32 n)
+{
+	Size		size = PEOPLESET_HDRSZ + sizeof(int64) * (Size) n;
+	PeopleSetData *flat;
+
+	if (n < 0 || n > PEOPLEKEYS_MAX_KEYS)
+		elog(ERROR, "invalid peopleset size %d", n);
+	flat = palloc0(size);
+	SET_VARSIZE(flat, size);
+	flat->version = PEOPLESET_VERSION;
+	if (n > 0)
+		memcpy(flat->keys, keys, sizeof(int64) * (Size) n);
+	return flat;
+}
+
+/*----------------------------------------------------------------------------
+ * I/O
+ *----------------------------------------------------------------------------
+ */
+
+PG_FUNCTION_INFO_V1(peopleset_in);
+Datum
+peopleset_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	Node	   *escontext = NULL;
+	const char *p = str;
+	int64	   *keys;
+	int32		n;
+
+#if PG_VERSION_NUM >= 160000
+	escontext = fcinfo->context;
+#endif
+	if (!peopleset_parse_list(&p, "peopleset", str, &keys, &n, escontext))
+		PG_RETURN_NULL();
+	while (isspace((unsigned char) *p))
+		p++;
+	if (*p != '\0')
+		JOBS_EXT_INPUT_ERROR(escontext, (Datum) 0,
+							 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							  errmsg("invalid input syntax for type %s: \"%s\"", "peopleset", str),
+							  errdetail("Junk after the closing brace: \"%s\".", p)));
+	PG_RETURN_POINTER(peopleset_from_keys(keys, n));
+}
+
+PG_FUNCTION_INFO_V1(peopleset_out);
+Datum
+peopleset_out(PG_FUNCTION_ARGS)
+{
+	int32		n;
+	const int64 *keys = peopleset_keys(PG_GETARG_DATUM(0), &n);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	peopleset_write_list(&buf, keys, n);
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/*
+ * Binary form: version byte, int4 count, count int8 in ascending order.
+ * Everything is checked: these bytes may come over the network (Citus).
+ */
+static PeopleSetData *
+peopleset_read_binary(StringInfo buf)
+{
+	int			version = pq_getmsgbyte(buf);
+	int32		n;
+	int64	   *keys;
+	int32		i;
+	PeopleSetData *flat;
+
+	if (version != PEOPLESET_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external peopleset value: unsupported version %d", version)));
+	n = (int32) pq_getmsgint(buf, 4);
+	if (n < 0 || n > PEOPLEKEYS_MAX_KEYS || (int64) n * 8 > buf->len - buf->cursor)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external peopleset value: count %d does not match %d remaining bytes",
+						n, buf->len - buf->cursor)));
+	flat = peopleset_from_keys(NULL, 0);
+	flat = repalloc(flat, PEOPLESET_HDRSZ + sizeof(int64) * (Size) n);
+	SET_VARSIZE(flat, PEOPLESET_HDRSZ + sizeof(int64) * (Size) n);
+	keys = flat->keys;
+	for (i = 0; i < n; i++)
+		keys[i] = (int64) pq_getmsgint64(buf);
+	if (!peoplekeys_are_set(keys, n))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external peopleset value: numbers are not ascending and distinct")));
+	return flat;
+}
+
+PG_FUNCTION_INFO_V1(peopleset_recv);
+Datum
+peopleset_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+
+	PG_RETURN_POINTER(peopleset_read_binary(buf));
+}
+
+PG_FUNCTION_INFO_V1(peopleset_send);
+Datum
+peopleset_send(PG_FUNCTION_ARGS)
+{
+	int32		n;
+	const int64 *keys = peopleset_keys(PG_GETARG_DATUM(0), &n);
+	StringInfoData buf;
+	int32		i;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, PEOPLESET_VERSION);
+	pq_sendint32(&buf, n);
+	for (i = 0; i < n; i++)
+		pq_sendint64(&buf, keys[i]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* peopleset(bytea): the value whose binary form is the bytea, checked as recv does */
+PG_FUNCTION_INFO_V1(peopleset_from_bytea);
+Datum
+peopleset_from_bytea(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	PeopleSetData *flat;
+
+	buf.data = VARDATA_ANY(b);
+	buf.len = VARSIZE_ANY_EXHDR(b);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+	flat = peopleset_read_binary(&buf);
+	if (buf.cursor != buf.len)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external peopleset value: %d bytes after the end",
+						buf.len - buf.cursor)));
+	PG_RETURN_POINTER(flat);
+}
+
+/*----------------------------------------------------------------------------
+ * Aggregate support
+ *----------------------------------------------------------------------------
+ */
+
+/* Transition: add one person; NULL is ignored */
+PG_FUNCTION_INFO_V1(peopleset_add);
+Datum
+peopleset_add(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = peopleset_aggcontext(fcinfo, "peopleset_add");
+	ExpandedPeopleSet *eps;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	eps = peopleset_state(fcinfo, 0, aggcxt);
+	peoplekeys_add(&eps->set, PG_GETARG_INT64(1));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&eps->hdr));
+}
+
+/* Combine (and transition of people_merge): union; NULL on either side is ignored */
+PG_FUNCTION_INFO_V1(peopleset_combine);
+Datum
+peopleset_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = peopleset_aggcontext(fcinfo, "peopleset_combine");
+	ExpandedPeopleSet *eps;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	/* the other side is never taken over, only read */
+	eps = peopleset_state(fcinfo, 0, aggcxt);
+	peopleset_add_all(eps, PG_GETARG_DATUM(1));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&eps->hdr));
+}
+
+/* Final function of peopleset_agg and people_merge: the flat set, {} for no rows */
+PG_FUNCTION_INFO_V1(peopleset_final);
+Datum
+peopleset_final(PG_FUNCTION_ARGS)
+{
+	int32		n;
+	const int64 *keys;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(peopleset_from_keys(NULL, 0));
+	keys = peopleset_keys(PG_GETARG_DATUM(0), &n);
+	PG_RETURN_POINTER(peopleset_from_keys(keys, n));
+}
+
+/*
+ * people(peopleset), cardinality(peopleset), and the final function of
+ * people(bigint), where a NULL state (no rows) counts 0 people.
+ */
+PG_FUNCTION_INFO_V1(peopleset_cardinality);
+Datum
+peopleset_cardinality(PG_FUNCTION_ARGS)
+{
+	int32		n;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_INT64(0);
+	(void) peopleset_keys(PG_GETARG_DATUM(0), &n);
+	PG_RETURN_INT64((int64) n);
+}
+
+/*----------------------------------------------------------------------------
+ * Functions on sets
+ *----------------------------------------------------------------------------
+ */
+
+/* a + b: union of two sets */
+PG_FUNCTION_INFO_V1(peopleset_union);
+Datum
+peopleset_union(PG_FUNCTION_ARGS)
+{
+	int32		na,
+				nb;
+	const int64 *a = peopleset_keys(PG_GETARG_DATUM(0), &na);
+	const int64 *b = peopleset_keys(PG_GETARG_DATUM(1), &nb);
+	int64	   *out = palloc(sizeof(int64) * ((Size) na + nb + 1));
+	int32		i = 0,
+				j = 0,
+				k = 0;
+
+	while (i < na || j < nb)
+	{
+		if (j >= nb || (i < na && a[i] < b[j]))
+			out[k++] = a[i++];
+		else if (i >= na || b[j] < a[i])
+			out[k++] = b[j++];
+		else
+		{
+			out[k++] = a[i++];
+			j++;
+		}
+	}
+	if (k > PEOPLEKEYS_MAX_KEYS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct people in one set"),
+				 errdetail("A set holds at most %d distinct keys.", PEOPLEKEYS_MAX_KEYS)));
+	PG_RETURN_POINTER(peopleset_from_keys(out, k));
+}
+
+/* s @> person: is the person in the set? */
+PG_FUNCTION_INFO_V1(peopleset_contains);
+Datum
+peopleset_contains(PG_FUNCTION_ARGS)
+{
+	int32		n;
+	const int64 *keys = peopleset_keys(PG_GETARG_DATUM(0), &n);
+	int64		v = PG_GETARG_INT64(1);
+	int32		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		int32		mid = lo + (hi - lo) / 2;
+
+		if (keys[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	PG_RETURN_BOOL(lo < n && keys[lo] == v);
+}
+
+/* a = b */
+PG_FUNCTION_INFO_V1(peopleset_eq);
+Datum
+peopleset_eq(PG_FUNCTION_ARGS)
+{
+	int32		na,
+				nb;
+	const int64 *a = peopleset_keys(PG_GETARG_DATUM(0), &na);
+	const int64 *b = peopleset_keys(PG_GETARG_DATUM(1), &nb);
+
+	PG_RETURN_BOOL(na == nb && (na == 0 || memcmp(a, b, sizeof(int64) * (Size) na) == 0));
+}
+
+/* unnest(peopleset): the people in ascending order */
+PG_FUNCTION_INFO_V1(peopleset_unnest);
+Datum
+peopleset_unnest(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	PeopleSetData *flat;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext oldcxt;
+		int32		n;
+		const int64 *keys;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		oldcxt = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		keys = peopleset_keys(PG_GETARG_DATUM(0), &n);
+		funcctx->user_fctx = peopleset_from_keys(keys, n);
+		funcctx->max_calls = n;
+		MemoryContextSwitchTo(oldcxt);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	flat = (PeopleSetData *) funcctx->user_fctx;
+	if (funcctx->call_cntr < funcctx->max_calls)
+		SRF_RETURN_NEXT(funcctx, Int64GetDatum(flat->keys[funcctx->call_cntr]));
+	SRF_RETURN_DONE(funcctx);
+}

@@ -28,6 +28,10 @@ CREATE TYPE jobcat (
 	ALIGNMENT = int2,
 	STORAGE = plain
 );
+COMMENT ON FUNCTION jobcat_in(cstring) IS 'text input of jobcat: OECD code, Eurostat code, Korean or English label, or alias';
+COMMENT ON FUNCTION jobcat_out(jobcat) IS 'text output of jobcat, in the form jobs_ext.jobcat_output selects';
+COMMENT ON FUNCTION jobcat_recv(internal) IS 'binary input of jobcat: the OECD code as int2';
+COMMENT ON FUNCTION jobcat_send(jobcat) IS 'binary output of jobcat: the OECD code as int2';
 COMMENT ON TYPE jobcat IS 'programme category of the OECD/Eurostat labour-market-policy taxonomy, with Korean and English labels';
 
 -- casts
@@ -116,6 +120,23 @@ CREATE OPERATOR CLASS jobcat_hash_ops
 		OPERATOR 1 =,
 		FUNCTION 1 jobcat_hash(jobcat),
 		FUNCTION 2 jobcat_hash_extended(jobcat, bigint);
+
+CREATE FUNCTION jobcat_smaller(jobcat, jobcat) RETURNS jobcat
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobcat_larger(jobcat, jobcat) RETURNS jobcat
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_smaller(jobcat, jobcat) IS 'the category that sorts first';
+COMMENT ON FUNCTION jobcat_larger(jobcat, jobcat) IS 'the category that sorts last';
+CREATE AGGREGATE min(jobcat) (
+	SFUNC = jobcat_smaller, STYPE = jobcat, COMBINEFUNC = jobcat_smaller,
+	SORTOP = <, PARALLEL = SAFE
+);
+CREATE AGGREGATE max(jobcat) (
+	SFUNC = jobcat_larger, STYPE = jobcat, COMBINEFUNC = jobcat_larger,
+	SORTOP = >, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE min(jobcat) IS 'first category in taxonomy order';
+COMMENT ON AGGREGATE max(jobcat) IS 'last category in taxonomy order';
 
 -- the taxonomy
 CREATE FUNCTION jobcat_contains(jobcat, jobcat) RETURNS boolean

@@ -415,8 +415,14 @@ Datum
 jobcat_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			code = pq_getmsgint(buf, sizeof(int16));
+	int			code;
 
+	if (buf->len - buf->cursor != sizeof(int16))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external jobcat value: %d bytes instead of %d",
+						buf->len - buf->cursor, (int) sizeof(int16))));
+	code = (int16) pq_getmsgint(buf, sizeof(int16));
 	if (!jobcat_code_is_valid(code))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -508,6 +514,26 @@ Datum
 jobcat_ge(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(jobcat_compare(PG_GETARG_INT16(0), PG_GETARG_INT16(1)) >= 0);
+}
+
+PG_FUNCTION_INFO_V1(jobcat_smaller);
+Datum
+jobcat_smaller(PG_FUNCTION_ARGS)
+{
+	int16		a = PG_GETARG_INT16(0);
+	int16		b = PG_GETARG_INT16(1);
+
+	PG_RETURN_INT16(jobcat_compare(a, b) <= 0 ? a : b);
+}
+
+PG_FUNCTION_INFO_V1(jobcat_larger);
+Datum
+jobcat_larger(PG_FUNCTION_ARGS)
+{
+	int16		a = PG_GETARG_INT16(0);
+	int16		b = PG_GETARG_INT16(1);
+
+	PG_RETURN_INT16(jobcat_compare(a, b) >= 0 ? a : b);
 }
 
 static int

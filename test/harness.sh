@@ -72,7 +72,7 @@ build_and_install() {
 # Run a command as the owner of the cluster.
 as_owner() {
 	if [ "$(id -u)" -eq 0 ]; then
-		runuser -u postgres -- "$@"
+		(cd / && runuser -u postgres -- "$@")
 	else
 		"$@"
 	fi
@@ -102,22 +102,21 @@ cluster_stop() {
 	[ -f "$dir/data/postmaster.pid" ] && as_owner "$bindir/pg_ctl" -D "$dir/data" -s -m fast stop || true
 }
 
-# pg_regress prints "All N tests passed." or "M of N tests failed."; turn
-# that into the closing line "N passed, M failed".
-summarise_regress() {
-	local out=$1 total failed
+# pg_regress prints "All N tests passed." or "M of N tests failed."; set
+# regress_total and regress_failed from that.
+count_regress() {
+	local out=$1 line
 	if line=$(grep -Eo 'All [0-9]+ tests passed' "$out" | tail -n 1) && [ -n "$line" ]; then
-		total=$(grep -Eo '[0-9]+' <<<"$line")
-		failed=0
+		regress_total=$(grep -Eo '[0-9]+' <<<"$line")
+		regress_failed=0
 	elif line=$(grep -Eo '[0-9]+ of [0-9]+ tests (failed|passed)' "$out" | tail -n 1) && [ -n "$line" ]; then
-		read -r failed total < <(awk '{print $1, $3}' <<<"$line")
-		case $line in *passed) failed=$((total - failed)) ;; esac
+		read -r regress_failed regress_total < <(awk '{print $1, $3}' <<<"$line")
+		case $line in *passed) regress_failed=$((regress_total - regress_failed)) ;; esac
 	else
-		total=0
-		failed=1
+		# pg_regress stopped before its summary: count it as one failure
+		regress_total=1
+		regress_failed=1
 	fi
-	printf '%d passed, %d failed\n' "$((total - failed))" "$failed"
-	[ "$failed" -eq 0 ] && [ "$total" -gt 0 ]
 }
 
 cmd_test() {
@@ -138,7 +137,13 @@ cmd_test() {
 		cat regression.diffs
 		rc=1
 	fi
-	summarise_regress "$out" || rc=1
+	count_regress "$out"
+	# the documentation's examples count as one more test
+	say "== checking the examples in doc/ against the expected output"
+	regress_total=$((regress_total + 1))
+	bash test/check_docs.sh || regress_failed=$((regress_failed + 1))
+	[ "$regress_failed" -eq 0 ] || rc=1
+	printf '%d passed, %d failed\n' "$((regress_total - regress_failed))" "$regress_failed"
 	return $rc
 }
 
@@ -162,7 +167,7 @@ cmd_demo() {
 	cat <<EOF
 
 The demo cluster is running (ICU ko-KR, Unix socket only). Open it with:
-    psql -h $DEMO_DIR -U postgres $DEMO_DB$( [ "$(id -u)" -eq 0 ] && printf '\n(as root the server runs as the postgres user; psql as root works as shown)')
+    psql -h $DEMO_DIR -U postgres $DEMO_DB
 Stop and remove it with:
     make demo-stop
 EOF

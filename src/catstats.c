@@ -672,7 +672,7 @@ catstats_out(PG_FUNCTION_ARGS)
 static CatStatsData *
 catstats_read_binary(StringInfo buf)
 {
-	int			version = pq_getmsgbyte(buf);
+	int			version;
 	int			ncats;
 	int			nranks = catstats_nranks();
 	int16		codes[CATSTATS_MAX_RANKS] = {0};
@@ -684,6 +684,8 @@ catstats_read_binary(StringInfo buf)
 	CatStatsData *cs;
 	const char *problem;
 
+	peopleset_need_bytes(buf, 3, "catstats");
+	version = pq_getmsgbyte(buf);
 	if (version != CATSTATS_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -695,6 +697,7 @@ catstats_read_binary(StringInfo buf)
 				 errmsg("invalid external catstats value: %d categories", ncats)));
 	for (i = 0; i < ncats; i++)
 	{
+		peopleset_need_bytes(buf, 2 + 8 + 4, "catstats");
 		codes[i] = (int16) pq_getmsgint(buf, 2);
 		enrol[i] = (int64) pq_getmsgint64(buf);
 		npeople[i] = (int32) pq_getmsgint(buf, 4);

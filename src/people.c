@@ -660,15 +660,30 @@ peopleset_out(PG_FUNCTION_ARGS)
  * Binary form: version byte, int4 count, count int8 in ascending order.
  * Everything is checked: these bytes may come over the network (Citus).
  */
+/*
+ * Fail with 22P03, not pq_getmsg*'s protocol-violation error, when the binary
+ * form ends early
+ */
+void
+peopleset_need_bytes(StringInfo buf, int nbytes, const char *typname)
+{
+	if (buf->len - buf->cursor < nbytes)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external %s value: it ends after %d bytes", typname, buf->len)));
+}
+
 static PeopleSetData *
 peopleset_read_binary(StringInfo buf)
 {
-	int			version = pq_getmsgbyte(buf);
+	int			version;
 	int32		n;
 	int64	   *keys;
 	int32		i;
 	PeopleSetData *flat;
 
+	peopleset_need_bytes(buf, 5, "peopleset");
+	version = pq_getmsgbyte(buf);
 	if (version != PEOPLESET_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -913,6 +928,11 @@ peopleset_unnest(PG_FUNCTION_ARGS)
 	funcctx = SRF_PERCALL_SETUP();
 	flat = (PeopleSetData *) funcctx->user_fctx;
 	if (funcctx->call_cntr < funcctx->max_calls)
-		SRF_RETURN_NEXT(funcctx, Int64GetDatum(flat->keys[funcctx->call_cntr]));
+	{
+		/* SRF_RETURN_NEXT advances call_cntr before it evaluates its result */
+		Datum		result = Int64GetDatum(flat->keys[funcctx->call_cntr]);
+
+		SRF_RETURN_NEXT(funcctx, result);
+	}
 	SRF_RETURN_DONE(funcctx);
 }

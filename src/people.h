@@ -84,6 +84,7 @@ typedef struct PeopleSetData
 
 /* Text form of a set of numbers: {1,2,5..9}; shared with catstats.c */
 extern void peopleset_write_list(StringInfo buf, const int64 *keys, int32 n);
+extern void peopleset_need_bytes(StringInfo buf, int nbytes, const char *typname);
 extern bool peopleset_parse_list(const char **pp, const char *typname,
 								 const char *input, int64 **keys, int32 *n,
 								 Node *escontext);

@@ -347,8 +347,7 @@ catstats_add_all(ExpandedCatStats *ecs, Datum d)
 			if (other->enrol[i] > 0)
 				catstats_add_enrolments(ecs, i, other->enrol[i]);
 		peoplekeys_compact(&other->set);
-		for (i = 0; i < other->set.nsorted; i++)
-			peoplekeys_add(&ecs->set, other->set.keys[i]);
+		peoplekeys_add_sorted(&ecs->set, other->set.keys, other->set.nsorted);
 	}
 	else
 	{
@@ -366,8 +365,7 @@ catstats_add_all(ExpandedCatStats *ecs, Datum d)
 						 errmsg("catstats value holds unknown category %d", cs->cats[i].code)));
 			catstats_add_enrolments(ecs, rank, cs->cats[i].enrolments);
 		}
-		for (i = 0; i < nkeys; i++)
-			peoplekeys_add(&ecs->set, keys[i]);
+		peoplekeys_add_sorted(&ecs->set, keys, nkeys);
 	}
 }
 

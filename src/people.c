@@ -170,40 +170,23 @@ peoplekeys_are_set(const int64 *keys, int32 n)
 }
 
 /*
- * Sort the append buffer and merge it into the sorted prefix.  The buffer is
- * sorted into scratch memory, then merged from the back so that the prefix
- * never has to move before it is read.
+ * Merge ascending, distinct b[0 .. nb), which lies outside keys[], into the
+ * sorted prefix; the buffer must be empty and the array big enough for both.
+ * The merge runs from the back, so the prefix is never overwritten before it
+ * is read.
  */
-void
-peoplekeys_compact(PeopleKeys *pk)
+static void
+peoplekeys_merge_prefix(PeopleKeys *pk, const int64 *b, int32 nb)
 {
 	int64	   *keys = pk->keys;
 	int32		na = pk->nsorted;
-	int32		nb = pk->nbuf;
-	int64	   *tmp;
-	int64	   *b;
-	int32		i,
-				m,
-				ia,
+	int32		ia,
 				ib,
 				w;
 
+	Assert(pk->nbuf == 0 && (int64) na + nb <= pk->capacity);
 	if (nb == 0)
 		return;
-
-	/* sort the buffer; the result must end up outside keys[] */
-	tmp = palloc(sizeof(int64) * (Size) nb);
-	b = peoplekeys_radix_sort(keys + na, tmp, nb);
-	if (b != tmp)
-	{
-		memcpy(tmp, b, sizeof(int64) * (Size) nb);
-		b = tmp;
-	}
-	for (i = 1, m = 1; i < nb; i++)
-		if (b[i] != b[m - 1])
-			b[m++] = b[i];
-	nb = m;
-
 	if (na == 0 || b[0] > keys[na - 1])
 	{
 		/* the buffer continues the prefix */
@@ -239,7 +222,42 @@ peoplekeys_compact(PeopleKeys *pk)
 		else
 			pk->nsorted = na + nb;
 	}
+}
+
+/*
+ * Sort the append buffer and merge it into the sorted prefix.  The buffer is
+ * sorted into scratch memory, then merged from the back so that the prefix
+ * never has to move before it is read.
+ */
+void
+peoplekeys_compact(PeopleKeys *pk)
+{
+	int64	   *keys = pk->keys;
+	int32		na = pk->nsorted;
+	int32		nb = pk->nbuf;
+	int64	   *tmp;
+	int64	   *b;
+	int32		i,
+				m;
+
+	if (nb == 0)
+		return;
+
+	/* sort the buffer; the result must end up outside keys[] */
+	tmp = palloc(sizeof(int64) * (Size) nb);
+	b = peoplekeys_radix_sort(keys + na, tmp, nb);
+	if (b != tmp)
+	{
+		memcpy(tmp, b, sizeof(int64) * (Size) nb);
+		b = tmp;
+	}
+	for (i = 1, m = 1; i < nb; i++)
+		if (b[i] != b[m - 1])
+			b[m++] = b[i];
+	nb = m;
+
 	pk->nbuf = 0;
+	peoplekeys_merge_prefix(pk, b, nb);
 	pfree(tmp);
 }
 
@@ -269,6 +287,34 @@ peoplekeys_make_room(PeopleKeys *pk)
 	/* repalloc keeps the array in the context it was allocated in */
 	pk->keys = repalloc(pk->keys, sizeof(int64) * (Size) newcap);
 	pk->capacity = (int32) newcap;
+}
+
+/*
+ * Add ascending, distinct keys b[0 .. nb) (outside keys[]) with one linear
+ * merge, as the combine functions do with another state's keys.
+ */
+void
+peoplekeys_add_sorted(PeopleKeys *pk, const int64 *b, int32 nb)
+{
+	int64		need;
+
+	peoplekeys_compact(pk);
+	need = (int64) pk->nsorted + nb;
+	if (need > pk->capacity)
+	{
+		int64		newcap = need + need / 2;
+
+		if (newcap > PEOPLEKEYS_MAX_KEYS)
+			newcap = PEOPLEKEYS_MAX_KEYS;
+		if (newcap < need)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many distinct people in one set"),
+					 errdetail("A set holds at most %d distinct keys.", PEOPLEKEYS_MAX_KEYS)));
+		pk->keys = repalloc(pk->keys, sizeof(int64) * (Size) newcap);
+		pk->capacity = (int32) newcap;
+	}
+	peoplekeys_merge_prefix(pk, b, nb);
 }
 
 /*----------------------------------------------------------------------------
@@ -557,10 +603,8 @@ peopleset_add_all(ExpandedPeopleSet *eps, Datum d)
 {
 	int32		n;
 	const int64 *keys = peopleset_keys(d, &n);
-	int32		i;
 
-	for (i = 0; i < n; i++)
-		peoplekeys_add(&eps->set, keys[i]);
+	peoplekeys_add_sorted(&eps->set, keys, n);
 }
 
 /*

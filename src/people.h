@@ -40,6 +40,7 @@ typedef struct PeopleKeys
 extern void peoplekeys_init(PeopleKeys *pk, int32 capacity);
 extern void peoplekeys_compact(PeopleKeys *pk);
 extern void peoplekeys_make_room(PeopleKeys *pk);
+extern void peoplekeys_add_sorted(PeopleKeys *pk, const int64 *b, int32 nb);
 extern void peoplekeys_sort_unique(int64 *keys, int32 *n);
 extern bool peoplekeys_are_set(const int64 *keys, int32 n);
 

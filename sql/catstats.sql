@@ -147,11 +147,32 @@ SELECT g.part, g.c::text = s.c::text AS same
 FROM (SELECT part, catstats(person, category) AS c FROM cs_e GROUP BY part) AS g
 JOIN cs_partial3 AS s USING (part)
 ORDER BY 1;
+-- EXPLAIN VERBOSE names the split: workers compute PARTIAL catstats(...),
+-- the leader combines the partial values and applies the final function.
+EXPLAIN (VERBOSE, COSTS OFF)
+SELECT people(catstats(person, category)) FROM cs_small;
 RESET force_parallel_mode;
 RESET max_parallel_workers_per_gather;
 RESET min_parallel_table_scan_size;
 RESET parallel_tuple_cost;
 RESET parallel_setup_cost;
+
+-- A table hash-partitioned by category (the jobcat hash operator class, as
+-- Citus uses to distribute by category): each partition is aggregated on
+-- its own and the partial values combined, as on a cluster's shards.
+CREATE TABLE cs_by_cat (person bigint, category jobcat) PARTITION BY HASH (category);
+CREATE TABLE cs_by_cat_0 PARTITION OF cs_by_cat FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE cs_by_cat_1 PARTITION OF cs_by_cat FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO cs_by_cat SELECT person, category FROM cs_e;
+SELECT tableoid::regclass AS partition, count(DISTINCT category) AS categories, count(*)
+FROM cs_by_cat GROUP BY 1 ORDER BY 1;
+SET enable_partitionwise_aggregate = on;
+SET max_parallel_workers_per_gather = 0;
+EXPLAIN (COSTS OFF) SELECT catstats(person, category) FROM cs_by_cat;
+SELECT catstats(person, category)::text = (SELECT c FROM cs_result)::text AS partitionwise_same
+FROM cs_by_cat;
+RESET max_parallel_workers_per_gather;
+RESET enable_partitionwise_aggregate;
 
 -- The aggregates are parallel safe, with real state types (not internal).
 SELECT aggfnoid::regprocedure AS aggregate, aggtranstype::regtype AS state,
@@ -160,7 +181,7 @@ FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 WHERE aggfnoid::regprocedure::text IN ('catstats(bigint,jobcat)', 'catstats_merge(catstats)')
 ORDER BY 1::text;
 
-DROP TABLE cs_small, cs_e, cs_expected, cs_result, cs_partial, cs_partial3;
+DROP TABLE cs_small, cs_e, cs_expected, cs_result, cs_partial, cs_partial3, cs_by_cat;
 
 --
 -- The Gunsan 2020 sample: the article's table with these aggregates.

@@ -108,6 +108,18 @@ SELECT id, person, people(person) OVER (ORDER BY id) AS so_far
 FROM (VALUES (1, 10), (2, 20), (3, 10), (4, NULL), (5, 30), (6, 20)) AS t(id, person)
 ORDER BY id;
 
+-- A sliding frame restarts the aggregate for every row.
+SELECT id, person,
+       people(person) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS last_3,
+       peopleset_agg(person) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS last_2
+FROM (VALUES (1, 10), (2, 20), (3, 10), (4, NULL), (5, 30), (6, 20)) AS t(id, person)
+ORDER BY id;
+
+-- Grouping sets: one state per set.
+SELECT g, people(x), count(DISTINCT x), peopleset_agg(x)
+FROM (SELECT i % 3 AS g, (i * i) % 11 AS x FROM generate_series(1, 100) AS i) AS s
+GROUP BY ROLLUP (g) ORDER BY g;
+
 -- Hash aggregation that spills to disk gives the same answer.
 SET work_mem = '64kB';
 SELECT count(*) AS groups, count(*) FILTER (WHERE p = d) AS same

@@ -183,9 +183,31 @@ cmd_demo_stop() {
 	fi
 }
 
+# Extensions the benchmarks compare against (hll for people()); installed
+# when missing and possible, otherwise those comparisons are skipped.
+BENCH_PACKAGES=(postgresql-$PG_MAJOR-hll)
+
+ensure_bench_packages() {
+	local missing=() p
+	command -v dpkg-query >/dev/null 2>&1 || return 0
+	for p in "${BENCH_PACKAGES[@]}"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		say "== benchmarks against ${missing[*]} skipped (not installed)"
+		return 0
+	fi
+	say "== installing benchmark baselines: ${missing[*]}"
+	DEBIAN_FRONTEND=noninteractive apt-get update -qq || true
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+		say "== could not install ${missing[*]}; those benchmarks are skipped"
+}
+
 cmd_bench() {
 	local dir
 	ensure_packages
+	ensure_bench_packages
 	exec 9>"$LOCK_FILE"
 	flock 9
 	build_and_install

@@ -61,6 +61,35 @@ SELECT q, pg_temp.try(q) FROM (VALUES
 	($$SELECT catstats('\x010001003c000000000000000100000001'
 	                   '0020000000000000'::bytea)$$)) AS t(q);
 
+-- Random damage to valid binary and text values: every result is either a
+-- clean 22P03 / 22P02 error or a valid value that round-trips.
+CREATE FUNCTION pg_temp.outcome(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	v text;
+BEGIN
+	EXECUTE q INTO v;
+	RETURN CASE WHEN v::catstats::text = v THEN 'valid, round-trips' ELSE 'valid, DOES NOT ROUND-TRIP' END;
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE;
+END $$;
+SELECT setseed(0.5);
+WITH v AS (SELECT catstats_send('{11:4:{1..3},21:3:{1,2},22:1:{1},60:1:{3},811:2:{-9007199254740991,9007199254740991}}') AS b),
+m AS (SELECT set_byte(b, (random() * (length(b) - 1))::int, (random() * 255)::int) AS flipped,
+             substr(b, 1, (random() * (length(b) - 1))::int) AS truncated
+      FROM v, generate_series(1, 2000) AS i)
+SELECT 'byte changed' AS damage, pg_temp.outcome(format('SELECT catstats(%L::bytea)::text', flipped)) AS outcome, count(*)
+FROM m GROUP BY 1, 2
+UNION ALL
+SELECT 'truncated', pg_temp.outcome(format('SELECT catstats(%L::bytea)::text', truncated)), count(*)
+FROM m GROUP BY 1, 2
+ORDER BY 1, 2;
+SELECT setseed(0.7);
+SELECT pg_temp.outcome(format('SELECT %L::catstats::text', t)) AS outcome, count(*)
+FROM (SELECT overlay('{11:4:{1..3},21:3:{1,2},60:1:{3}}' PLACING chr(32 + (random() * 94)::int)
+                     FROM 1 + (random() * 30)::int FOR 1) AS t
+      FROM generate_series(1, 2000)) AS m
+GROUP BY 1 ORDER BY 1;
+
 -- Person numbers beyond +-(2^53 - 1) are a limit of catstats (54000).
 SELECT pg_temp.try($$SELECT catstats(9007199254740992, '60') $$);
 SELECT people(catstats(p, '60')) FROM (VALUES (9007199254740991), (-9007199254740991)) AS t(p);

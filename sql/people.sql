@@ -57,6 +57,23 @@ SELECT q, pg_temp.try(q) FROM (VALUES
 	($$SELECT peopleset('\x0100'::bytea)$$),
 	($$SELECT peopleset(''::bytea)$$)) AS t(q);
 
+-- Random damage to a valid binary value: a clean 22P03, or a valid set.
+CREATE FUNCTION pg_temp.outcome(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	v text;
+BEGIN
+	EXECUTE q INTO v;
+	RETURN CASE WHEN v::peopleset::text = v THEN 'valid, round-trips' ELSE 'valid, DOES NOT ROUND-TRIP' END;
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE;
+END $$;
+SELECT setseed(0.5);
+SELECT pg_temp.outcome(format('SELECT peopleset(%L::bytea)::text',
+                              set_byte(b, (random() * (length(b) - 1))::int, (random() * 255)::int))) AS outcome,
+       count(*)
+FROM (SELECT peopleset_send('{-5..-3,0,7,100..103}') AS b) AS v, generate_series(1, 2000)
+GROUP BY 1 ORDER BY 1;
+
 -- Deterministic random enrolments: 200,000 rows of about 60,000 people in 50
 -- groups, some person numbers NULL, some negative.
 SELECT setseed(0.6);

@@ -162,8 +162,13 @@ cmd_demo() {
 	say "== loading the Gunsan 2020 sample"
 	psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DEMO_DB"
 	psql -X -q -v ON_ERROR_STOP=1 -d "$DEMO_DB" -c "CREATE EXTENSION jobs_ext"
-	psql -X -q -v ON_ERROR_STOP=1 -d "$DEMO_DB" -f test/data/gunsan2020.sql
-	psql -X -q -v ON_ERROR_STOP=1 -d "$DEMO_DB" -f test/demo.sql
+	# the base sample first, then what each part of the extension adds to it
+	for f in test/data/gunsan2020.sql test/data/gunsan2020_*.sql; do
+		[ -e "$f" ] && psql -X -q -v ON_ERROR_STOP=1 -d "$DEMO_DB" -f "$f"
+	done
+	for f in test/demo.sql test/demo_*.sql; do
+		[ -e "$f" ] && psql -X -q -v ON_ERROR_STOP=1 -d "$DEMO_DB" -f "$f"
+	done
 	cat <<EOF
 
 The demo cluster is running (ICU ko-KR, Unix socket only). Open it with:

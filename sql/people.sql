@@ -137,6 +137,17 @@ SELECT g, people(x), count(DISTINCT x), peopleset_agg(x)
 FROM (SELECT i % 3 AS g, (i * i) % 11 AS x FROM generate_series(1, 100) AS i) AS s
 GROUP BY ROLLUP (g) ORDER BY g;
 
+-- Many groups: the states share one memory context per aggregate context
+-- (one context per group would make hash aggregation quadratic).
+SET work_mem = '256MB';
+EXPLAIN (COSTS OFF)
+SELECT i % 100000 AS g, people(i::bigint), catstats(i::bigint, '60')
+FROM generate_series(1, 200000) AS i GROUP BY 1;
+SELECT count(*) AS groups, sum(p) AS people, sum(e) AS enrolments
+FROM (SELECT i % 100000 AS g, people(i::bigint) AS p, enrolments(catstats(i::bigint, '60')) AS e
+      FROM generate_series(1, 200000) AS i GROUP BY 1) AS s;
+RESET work_mem;
+
 -- Hash aggregation that spills to disk gives the same answer.
 SET work_mem = '64kB';
 SELECT count(*) AS groups, count(*) FILTER (WHERE p = d) AS same

@@ -306,15 +306,16 @@ catstats_flat(Datum d)
 	return cs;
 }
 
+/* A new, empty expanded value in the state context of aggcxt (see people.c) */
 static ExpandedCatStats *
-catstats_expanded_new(MemoryContext parent)
+catstats_expanded_new(MemoryContext aggcxt)
 {
 	MemoryContext cxt;
 	MemoryContext oldcxt;
 	ExpandedCatStats *ecs;
 
 	(void) catstats_nranks();
-	cxt = AllocSetContextCreate(parent, "catstats", ALLOCSET_START_SMALL_SIZES);
+	cxt = peoplekeys_state_context(aggcxt);
 	oldcxt = MemoryContextSwitchTo(cxt);
 	ecs = palloc0(sizeof(ExpandedCatStats));
 	EOH_init_header(&ecs->hdr, &catstats_methods, cxt);

@@ -580,15 +580,40 @@ peopleset_keys(Datum d, int32 *n)
 	return flat->keys;
 }
 
-/* A new, empty expanded set in a child context of parent */
-static ExpandedPeopleSet *
-peopleset_expanded_new(MemoryContext parent, int32 capacity)
+/*
+ * The memory context the expanded states live in: one child context of each
+ * aggregate context, shared by all the groups' states, created on first use.
+ *
+ * The executor keeps an expanded transition value without copying it only if
+ * its eoh_context is a child of the aggregate context.  One context per
+ * state would do, but hash aggregation sums the memory of the aggregate
+ * context and all its children each time it creates a group, which with one
+ * child per group is quadratic in the number of groups.  The shared context
+ * goes away with the aggregate context's reset; the executor deletes a
+ * state's eoh_context only when a transition function returns a different
+ * state than it was given, which ours never do once they own the state.
+ */
+#define PEOPLEKEYS_STATE_CONTEXT "jobs_ext aggregate states"
+
+MemoryContext
+peoplekeys_state_context(MemoryContext aggcxt)
 {
-	MemoryContext cxt;
+	MemoryContext c;
+
+	for (c = aggcxt->firstchild; c != NULL; c = c->nextchild)
+		if (strcmp(c->name, PEOPLEKEYS_STATE_CONTEXT) == 0)
+			return c;
+	return AllocSetContextCreate(aggcxt, PEOPLEKEYS_STATE_CONTEXT, ALLOCSET_DEFAULT_SIZES);
+}
+
+/* A new, empty expanded set in the state context of aggcxt */
+static ExpandedPeopleSet *
+peopleset_expanded_new(MemoryContext aggcxt, int32 capacity)
+{
+	MemoryContext cxt = peoplekeys_state_context(aggcxt);
 	MemoryContext oldcxt;
 	ExpandedPeopleSet *eps;
 
-	cxt = AllocSetContextCreate(parent, "peopleset", ALLOCSET_START_SMALL_SIZES);
 	oldcxt = MemoryContextSwitchTo(cxt);
 	eps = palloc(sizeof(ExpandedPeopleSet));
 	EOH_init_header(&eps->hdr, &peopleset_methods, cxt);

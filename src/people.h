@@ -19,6 +19,7 @@
 
 #include "lib/stringinfo.h"
 #include "nodes/nodes.h"
+#include "utils/palloc.h"
 
 typedef struct PeopleKeys
 {
@@ -37,6 +38,7 @@ typedef struct PeopleKeys
  */
 #define PEOPLEKEYS_MAX_KEYS ((int32) ((MaxAllocSize - 1024) / sizeof(int64)))
 
+extern MemoryContext peoplekeys_state_context(MemoryContext aggcxt);
 extern void peoplekeys_init(PeopleKeys *pk, int32 capacity);
 extern void peoplekeys_compact(PeopleKeys *pk);
 extern void peoplekeys_make_room(PeopleKeys *pk);

@@ -16,6 +16,10 @@
 #
 # Environment: BENCH_REPS (default 5) timed runs after one warm-up run;
 # the first argument, if given, runs only files whose name contains it.
+#
+# Measurements that do not fit this format (peak memory) are scripts named
+# test/bench/*_*.sh; they run after the .bench files, filtered the same way,
+# against the same database.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 reps=${BENCH_REPS:-5}
@@ -61,4 +65,10 @@ for bench in "$here"/*.bench; do
 		printf '%-58s %12.1f %12.1f %8s\n' "$name" "$ours" "$theirs" "$ratio"
 		printf '%-58s %12s %12s %8s\n' "  baseline: $(cat "$b.basename")" "" "" ""
 	done
+done
+for script in "$here"/*_*.sh; do
+	[ -e "$script" ] || continue
+	case $(basename "$script") in *"$only"*) ;; *) continue ;; esac
+	printf '\n'
+	bash "$script"
 done

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# test/bench/memory.sh — peak memory of the catstats and people aggregates on
+# test/bench/catstats_memory.sh — peak memory of the catstats and people aggregates on
 # 10,000,000 enrolments of 2,000,003 people (five categories each), one
 # process.  Run it on the database server's host, as a user that can read
 # the server's /proc/PID/status (root or the postgres user), against a
 # database with jobs_ext:
 #
-#     PGDATABASE=bench bash test/bench/memory.sh
+#     PGDATABASE=bench bash test/bench/catstats_memory.sh
 #
 # For each query it prints the backend's peak resident memory (VmHWM) after
 # the query, and the same less that of count(person_id) over the same table,

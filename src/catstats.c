@@ -441,6 +441,19 @@ catstats_build(int ncats, const int16 *codes, const int64 *enrol,
 	return cs;
 }
 
+/* Taxonomy rank of the code in a key of a stored value, which must be known */
+static inline int
+catstats_key_rank(int64 key)
+{
+	int			rank = jobcat_rank(catstats_key_code(key));
+
+	if (rank < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("catstats value holds unknown category %d", catstats_key_code(key))));
+	return rank;
+}
+
 /* People per category of a flat value, in ascending order, by position in cats[] */
 static void
 catstats_split_people(const CatStatsData *cs, int64 ***people, int32 **npeople)
@@ -457,9 +470,26 @@ catstats_split_people(const CatStatsData *cs, int64 ***people, int32 **npeople)
 	for (i = 0; i < nranks; i++)
 		cat_of_rank[i] = -1;
 	for (i = 0; i < cs->ncats; i++)
-		cat_of_rank[jobcat_rank(cs->cats[i].code)] = i;
+	{
+		int			rank = jobcat_rank(cs->cats[i].code);
+
+		if (rank < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("catstats value holds unknown category %d", cs->cats[i].code)));
+		cat_of_rank[rank] = i;
+	}
 	for (k = 0; k < nkeys; k++)
-		(*npeople)[cat_of_rank[jobcat_rank(catstats_key_code(keys[k]))]]++;
+	{
+		int			c = cat_of_rank[catstats_key_rank(keys[k])];
+
+		if (c < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("catstats value counts people in category %d without enrolments",
+							catstats_key_code(keys[k]))));
+		(*npeople)[c]++;
+	}
 	for (i = 0; i < cs->ncats; i++)
 	{
 		(*people)[i] = palloc(sizeof(int64) * ((Size) (*npeople)[i] + 1));
@@ -467,7 +497,7 @@ catstats_split_people(const CatStatsData *cs, int64 ***people, int32 **npeople)
 	}
 	for (k = 0; k < nkeys; k++)
 	{
-		int			c = cat_of_rank[jobcat_rank(catstats_key_code(keys[k]))];
+		int			c = cat_of_rank[catstats_key_rank(keys[k])];
 
 		(*people)[c][(*npeople)[c]++] = catstats_key_person(keys[k]);
 	}
@@ -499,7 +529,14 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 	ru->nranks = catstats_nranks();
 	for (i = 0; i < cs->ncats; i++)
 	{
-		uint64		anc = catstats_ancestor_mask(jobcat_rank(cs->cats[i].code));
+		int			rank = jobcat_rank(cs->cats[i].code);
+		uint64		anc;
+
+		if (rank < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("catstats value holds unknown category %d", cs->cats[i].code)));
+		anc = catstats_ancestor_mask(rank);
 
 		ru->enrol_total += cs->cats[i].enrolments;
 		while (anc != 0)
@@ -510,7 +547,7 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 	}
 	for (k = 0; k < nkeys; k++)
 	{
-		mask |= catstats_ancestor_mask(jobcat_rank(catstats_key_code(keys[k])));
+		mask |= catstats_ancestor_mask(catstats_key_rank(keys[k]));
 		/* last key of this person? */
 		if (k + 1 == nkeys ||
 			catstats_key_person(keys[k + 1]) != catstats_key_person(keys[k]))

@@ -21,8 +21,6 @@
  */
 #include "postgres.h"
 
-#include <limits.h>
-
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
@@ -763,9 +761,9 @@ peopleset_read_binary(StringInfo buf)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external peopleset value: count %d does not match %d remaining bytes",
 						n, buf->len - buf->cursor)));
-	flat = peopleset_from_keys(NULL, 0);
-	flat = repalloc(flat, PEOPLESET_HDRSZ + sizeof(int64) * (Size) n);
+	flat = palloc0(PEOPLESET_HDRSZ + sizeof(int64) * (Size) n);
 	SET_VARSIZE(flat, PEOPLESET_HDRSZ + sizeof(int64) * (Size) n);
+	flat->version = PEOPLESET_VERSION;
 	keys = flat->keys;
 	for (i = 0; i < n; i++)
 		keys[i] = (int64) pq_getmsgint64(buf);

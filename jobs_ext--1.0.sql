@@ -175,6 +175,406 @@ CREATE FUNCTION jobcat_taxonomy(
 COMMENT ON FUNCTION jobcat_taxonomy() IS 'the whole category tree in pre-order, for joins from BI tools';
 
 --------------------------------------------------------------------------------
+-- eligwin: an eligibility window, a set of date intervals with an age band
+--------------------------------------------------------------------------------
+
+CREATE TYPE eligwin;
+
+CREATE FUNCTION eligwin_in(cstring) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_out(eligwin) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_recv(internal) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_send(eligwin) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE eligwin (
+	INPUT = eligwin_in,
+	OUTPUT = eligwin_out,
+	RECEIVE = eligwin_recv,
+	SEND = eligwin_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON FUNCTION eligwin_in(cstring) IS 'text input of eligwin';
+COMMENT ON FUNCTION eligwin_out(eligwin) IS 'text output of eligwin';
+COMMENT ON FUNCTION eligwin_recv(internal) IS 'binary input of eligwin, validated like text input';
+COMMENT ON FUNCTION eligwin_send(eligwin) IS 'binary output of eligwin';
+COMMENT ON TYPE eligwin IS 'eligibility window: a normalised set of inclusive date intervals with an optional age band in completed years';
+
+-- construction and casts
+CREATE FUNCTION eligwin(lower date, upper date, min_age integer DEFAULT NULL, max_age integer DEFAULT NULL)
+	RETURNS eligwin
+	AS 'MODULE_PATHNAME', 'eligwin_construct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin(date, date, integer, integer) IS 'window of one interval, both days included (NULL = unbounded), with an optional age band';
+CREATE FUNCTION eligwin(daterange) RETURNS eligwin
+	AS 'MODULE_PATHNAME', 'eligwin_from_daterange' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin(daterange) IS 'window of the days of a daterange';
+CREATE FUNCTION eligwin(datemultirange) RETURNS eligwin
+	AS 'MODULE_PATHNAME', 'eligwin_from_datemultirange' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin(datemultirange) IS 'window of the days of a datemultirange';
+CREATE FUNCTION eligwin_to_datemultirange(eligwin) RETURNS datemultirange
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin_to_datemultirange(eligwin) IS 'the days of a window without an age band, as a datemultirange';
+
+CREATE CAST (daterange AS eligwin) WITH FUNCTION eligwin(daterange) AS ASSIGNMENT;
+CREATE CAST (datemultirange AS eligwin) WITH FUNCTION eligwin(datemultirange) AS ASSIGNMENT;
+CREATE CAST (eligwin AS datemultirange) WITH FUNCTION eligwin_to_datemultirange(eligwin);
+CREATE CAST (text AS eligwin) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (eligwin AS text) WITH INOUT AS ASSIGNMENT;
+
+-- comparison: by intervals, then age band
+CREATE FUNCTION eligwin_eq(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_ne(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_lt(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_le(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_gt(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_ge(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_cmp(eligwin, eligwin) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_hash(eligwin) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_hash_extended(eligwin, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION eligwin_eq(eligwin, eligwin) IS 'implementation of = operator';
+COMMENT ON FUNCTION eligwin_ne(eligwin, eligwin) IS 'implementation of <> operator';
+COMMENT ON FUNCTION eligwin_lt(eligwin, eligwin) IS 'implementation of < operator';
+COMMENT ON FUNCTION eligwin_le(eligwin, eligwin) IS 'implementation of <= operator';
+COMMENT ON FUNCTION eligwin_gt(eligwin, eligwin) IS 'implementation of > operator';
+COMMENT ON FUNCTION eligwin_ge(eligwin, eligwin) IS 'implementation of >= operator';
+COMMENT ON FUNCTION eligwin_cmp(eligwin, eligwin) IS 'comparison by intervals, then age band: -1, 0 or 1';
+COMMENT ON FUNCTION eligwin_hash(eligwin) IS 'hash of a window';
+COMMENT ON FUNCTION eligwin_hash_extended(eligwin, bigint) IS 'seeded 64-bit hash of a window';
+
+CREATE OPERATOR = (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+CREATE OPERATOR <> (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR < (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS eligwin_ops
+	DEFAULT FOR TYPE eligwin USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 eligwin_cmp(eligwin, eligwin);
+
+CREATE OPERATOR CLASS eligwin_hash_ops
+	DEFAULT FOR TYPE eligwin USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 eligwin_hash(eligwin),
+		FUNCTION 2 eligwin_hash_extended(eligwin, bigint);
+
+-- containment and overlap (dates only; the age band applies per person)
+CREATE FUNCTION eligwin_contains_date(eligwin, date) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_date_contained_by(date, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_contains(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_contained_by(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_overlaps(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin_contains_date(eligwin, date) IS 'is the window open on the day?';
+COMMENT ON FUNCTION eligwin_date_contained_by(date, eligwin) IS 'is the day in the window?';
+COMMENT ON FUNCTION eligwin_contains(eligwin, eligwin) IS 'is every day of the second window in the first?';
+COMMENT ON FUNCTION eligwin_contained_by(eligwin, eligwin) IS 'is every day of the first window in the second?';
+COMMENT ON FUNCTION eligwin_overlaps(eligwin, eligwin) IS 'do the windows share a day?';
+
+CREATE OPERATOR @> (
+	LEFTARG = eligwin, RIGHTARG = date, PROCEDURE = eligwin_contains_date,
+	COMMUTATOR = <@, RESTRICT = contsel, JOIN = contjoinsel
+);
+CREATE OPERATOR <@ (
+	LEFTARG = date, RIGHTARG = eligwin, PROCEDURE = eligwin_date_contained_by,
+	COMMUTATOR = @>, RESTRICT = contsel, JOIN = contjoinsel
+);
+CREATE OPERATOR @> (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_contains,
+	COMMUTATOR = <@, RESTRICT = contsel, JOIN = contjoinsel
+);
+CREATE OPERATOR <@ (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_contained_by,
+	COMMUTATOR = @>, RESTRICT = contsel, JOIN = contjoinsel
+);
+CREATE OPERATOR && (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_overlaps,
+	COMMUTATOR = &&, RESTRICT = areasel, JOIN = areajoinsel
+);
+
+-- set algebra on the dates
+CREATE FUNCTION eligwin_union(eligwin, eligwin) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_intersect(eligwin, eligwin) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_minus(eligwin, eligwin) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin_union(eligwin, eligwin) IS 'days in either window (both must have the same age band); implementation of + operator';
+COMMENT ON FUNCTION eligwin_intersect(eligwin, eligwin) IS 'days in both windows, ages in both bands; implementation of * operator';
+COMMENT ON FUNCTION eligwin_minus(eligwin, eligwin) IS 'days of the first window not in the second, with the first''s age band; implementation of - operator';
+
+CREATE OPERATOR + (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_union,
+	COMMUTATOR = +
+);
+CREATE OPERATOR * (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_intersect,
+	COMMUTATOR = *
+);
+CREATE OPERATOR - (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_minus
+);
+
+-- Korean age and eligibility
+CREATE FUNCTION korean_age(birth date, on_date date) RETURNS integer
+	AS 'MODULE_PATHNAME', 'eligwin_korean_age' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION korean_age(date, date) IS 'age in completed years (만 나이) under Civil Code Art. 158 and 160; born on 29 February, a year older on 1 March in a common year';
+CREATE FUNCTION eligible(w eligwin, on_date date, birth date) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'eligwin_eligible' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligible(eligwin, date, date) IS 'is a person born on birth eligible on the day: window open and age in the band?';
+CREATE FUNCTION eligible_dates(w eligwin, birth date) RETURNS eligwin
+	AS 'MODULE_PATHNAME', 'eligwin_eligible_dates' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligible_dates(eligwin, date) IS 'the days on which a person born on birth is eligible, as a window without age band';
+CREATE FUNCTION extend(w eligwin, until date) RETURNS eligwin
+	AS 'MODULE_PATHNAME', 'eligwin_extend' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION extend(eligwin, date) IS 'the window with its last interval extended to the day (a designation extended); never shortens';
+
+-- accessors
+CREATE FUNCTION lower(eligwin) RETURNS date
+	AS 'MODULE_PATHNAME', 'eligwin_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION lower(eligwin) IS 'first day of the window (-infinity if unbounded, NULL if empty)';
+CREATE FUNCTION upper(eligwin) RETURNS date
+	AS 'MODULE_PATHNAME', 'eligwin_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION upper(eligwin) IS 'last day of the window, included (infinity if unbounded, NULL if empty)';
+CREATE FUNCTION isempty(eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'eligwin_isempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION isempty(eligwin) IS 'does the window have no days?';
+CREATE FUNCTION days(eligwin) RETURNS integer
+	AS 'MODULE_PATHNAME', 'eligwin_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION days(eligwin) IS 'number of days in the window (NULL if unbounded)';
+CREATE FUNCTION days_left(w eligwin, on_date date) RETURNS integer
+	AS 'MODULE_PATHNAME', 'eligwin_days_left' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION days_left(eligwin, date) IS 'days from the day to the end of the interval open on it, both included; 0 if closed, NULL if it never closes';
+CREATE FUNCTION next_open(w eligwin, after date) RETURNS date
+	AS 'MODULE_PATHNAME', 'eligwin_next_open' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION next_open(eligwin, date) IS 'first day after the given one on which the window is open (NULL if none)';
+
+-- eligwin_union(eligwin): union aggregate; the state is an eligwin
+CREATE FUNCTION eligwin_union_trans(eligwin, eligwin) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION eligwin_union_combine(eligwin, eligwin) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION eligwin_union_final(eligwin) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin_union_trans(eligwin, eligwin) IS 'transition function of eligwin_union(eligwin)';
+COMMENT ON FUNCTION eligwin_union_combine(eligwin, eligwin) IS 'combine function of eligwin_union(eligwin)';
+COMMENT ON FUNCTION eligwin_union_final(eligwin) IS 'final function of eligwin_union(eligwin)';
+
+CREATE AGGREGATE eligwin_union(eligwin) (
+	SFUNC = eligwin_union_trans,
+	STYPE = eligwin,
+	FINALFUNC = eligwin_union_final,
+	COMBINEFUNC = eligwin_union_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE eligwin_union(eligwin) IS 'union of the windows'' days (all with the same age band)';
+
+-- GiST: @> date, @> eligwin, &&
+CREATE FUNCTION eligwin_gist_consistent(internal, eligwin, smallint, oid, internal) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_union(internal, internal) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_compress(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_penalty(internal, internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_picksplit(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_same(eligwin, eligwin, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin_gist_consistent(internal, eligwin, smallint, oid, internal) IS 'GiST support';
+COMMENT ON FUNCTION eligwin_gist_union(internal, internal) IS 'GiST support';
+COMMENT ON FUNCTION eligwin_gist_compress(internal) IS 'GiST support';
+COMMENT ON FUNCTION eligwin_gist_penalty(internal, internal, internal) IS 'GiST support';
+COMMENT ON FUNCTION eligwin_gist_picksplit(internal, internal) IS 'GiST support';
+COMMENT ON FUNCTION eligwin_gist_same(eligwin, eligwin, internal) IS 'GiST support';
+
+CREATE OPERATOR CLASS eligwin_gist_ops
+	DEFAULT FOR TYPE eligwin USING gist AS
+		OPERATOR 3 && (eligwin, eligwin),
+		OPERATOR 7 @> (eligwin, eligwin),
+		OPERATOR 16 @> (eligwin, date),
+		FUNCTION 1 eligwin_gist_consistent(internal, eligwin, smallint, oid, internal),
+		FUNCTION 2 eligwin_gist_union(internal, internal),
+		FUNCTION 3 eligwin_gist_compress(internal),
+		FUNCTION 5 eligwin_gist_penalty(internal, internal, internal),
+		FUNCTION 6 eligwin_gist_picksplit(internal, internal),
+		FUNCTION 7 eligwin_gist_same(eligwin, eligwin, internal);
+
+--------------------------------------------------------------------------------
+-- coverage: how many windows are open on each day, as a step function
+--------------------------------------------------------------------------------
+
+CREATE TYPE coverage;
+
+CREATE FUNCTION coverage_in(cstring) RETURNS coverage
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION coverage_out(coverage) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION coverage_recv(internal) RETURNS coverage
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION coverage_send(coverage) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE coverage (
+	INPUT = coverage_in,
+	OUTPUT = coverage_out,
+	RECEIVE = coverage_recv,
+	SEND = coverage_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON FUNCTION coverage_in(cstring) IS 'text input of coverage';
+COMMENT ON FUNCTION coverage_out(coverage) IS 'text output of coverage';
+COMMENT ON FUNCTION coverage_recv(internal) IS 'binary input of coverage, validated like text input';
+COMMENT ON FUNCTION coverage_send(coverage) IS 'binary output of coverage';
+COMMENT ON TYPE coverage IS 'step function of a headcount over days: the days on which it changes and its value from each';
+
+CREATE CAST (text AS coverage) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (coverage AS text) WITH INOUT AS ASSIGNMENT;
+
+-- comparison
+CREATE FUNCTION coverage_eq(coverage, coverage) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_ne(coverage, coverage) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_lt(coverage, coverage) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_le(coverage, coverage) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_gt(coverage, coverage) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_ge(coverage, coverage) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_cmp(coverage, coverage) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_hash(coverage) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_hash_extended(coverage, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION coverage_eq(coverage, coverage) IS 'implementation of = operator';
+COMMENT ON FUNCTION coverage_ne(coverage, coverage) IS 'implementation of <> operator';
+COMMENT ON FUNCTION coverage_lt(coverage, coverage) IS 'implementation of < operator';
+COMMENT ON FUNCTION coverage_le(coverage, coverage) IS 'implementation of <= operator';
+COMMENT ON FUNCTION coverage_gt(coverage, coverage) IS 'implementation of > operator';
+COMMENT ON FUNCTION coverage_ge(coverage, coverage) IS 'implementation of >= operator';
+COMMENT ON FUNCTION coverage_cmp(coverage, coverage) IS 'comparison step by step: -1, 0 or 1';
+COMMENT ON FUNCTION coverage_hash(coverage) IS 'hash of a coverage';
+COMMENT ON FUNCTION coverage_hash_extended(coverage, bigint) IS 'seeded 64-bit hash of a coverage';
+
+CREATE OPERATOR = (
+	LEFTARG = coverage, RIGHTARG = coverage, PROCEDURE = coverage_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+CREATE OPERATOR <> (
+	LEFTARG = coverage, RIGHTARG = coverage, PROCEDURE = coverage_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR < (
+	LEFTARG = coverage, RIGHTARG = coverage, PROCEDURE = coverage_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = coverage, RIGHTARG = coverage, PROCEDURE = coverage_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = coverage, RIGHTARG = coverage, PROCEDURE = coverage_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = coverage, RIGHTARG = coverage, PROCEDURE = coverage_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS coverage_ops
+	DEFAULT FOR TYPE coverage USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 coverage_cmp(coverage, coverage);
+
+CREATE OPERATOR CLASS coverage_hash_ops
+	DEFAULT FOR TYPE coverage USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 coverage_hash(coverage),
+		FUNCTION 2 coverage_hash_extended(coverage, bigint);
+
+-- reading a coverage
+CREATE FUNCTION coverage_at(c coverage, on_date date) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION coverage_at(coverage, date) IS 'headcount on the day';
+CREATE FUNCTION unnest(c coverage, OUT valid_from date, OUT valid_to date, OUT headcount integer)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'coverage_unnest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION unnest(coverage) IS 'the steps of a coverage: from, to (both included) and headcount';
+
+-- coverage(eligwin): how many windows are open on each day
+CREATE FUNCTION coverage_trans(coverage, eligwin) RETURNS coverage
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION coverage_combine(coverage, coverage) RETURNS coverage
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION coverage_final(coverage) RETURNS coverage
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION coverage_trans(coverage, eligwin) IS 'transition function of coverage(eligwin)';
+COMMENT ON FUNCTION coverage_combine(coverage, coverage) IS 'combine function of coverage(eligwin)';
+COMMENT ON FUNCTION coverage_final(coverage) IS 'final function of coverage(eligwin)';
+
+CREATE AGGREGATE coverage(eligwin) (
+	SFUNC = coverage_trans,
+	STYPE = coverage,
+	FINALFUNC = coverage_final,
+	COMBINEFUNC = coverage_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE coverage(eligwin) IS 'how many windows are open on each day, as a step function (age bands are not applied)';
+
+--------------------------------------------------------------------------------
 -- peopleset: an exact set of person numbers; people(bigint) counts distinct
 -- people, in parallel and across Citus nodes
 --------------------------------------------------------------------------------

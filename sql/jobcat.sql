@@ -202,11 +202,4 @@ SELECT code, parent, level, label_ko, label_en FROM jobcat_taxonomy() WHERE code
 SELECT jobcat_code('812'), 812::jobcat AS from_integer, min(c), max(c)
 FROM (VALUES ('60'::jobcat), ('811'), ('20')) AS t(c);
 
--- Every function of the type is documented.
-SELECT p.oid::regprocedure AS undocumented
-FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
-JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
-WHERE obj_description(p.oid, 'pg_proc') IS NULL
-ORDER BY 1;
-
 DROP TABLE jobcat_t, jobcat_part, jobcat_copy;

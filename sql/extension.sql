@@ -1,0 +1,35 @@
+--
+-- Extension-wide catalogue checks: every object documented, every function
+-- marked as the project promises.
+--
+
+-- Every function, aggregate, type and operator of jobs_ext has a COMMENT.
+SELECT p.oid::regprocedure AS undocumented_function
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
+WHERE obj_description(p.oid, 'pg_proc') IS NULL
+ORDER BY 1;
+SELECT t.oid::regtype AS undocumented_type
+FROM pg_type t
+JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
+JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
+WHERE obj_description(t.oid, 'pg_type') IS NULL
+ORDER BY 1;
+
+-- Every function is PARALLEL SAFE, SECURITY INVOKER, and not VOLATILE.
+SELECT p.oid::regprocedure AS marked_otherwise, p.proparallel, p.provolatile, p.prosecdef
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
+WHERE p.proparallel <> 's' OR p.provolatile = 'v' OR p.prosecdef
+ORDER BY 1;
+
+-- Every aggregate has a combine function and a state of a real type
+-- (not internal), so parallel query and Citus can split it.
+SELECT a.aggfnoid::regprocedure AS aggregate_not_splittable, a.aggtranstype::regtype, a.aggcombinefn
+FROM pg_aggregate a
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = a.aggfnoid AND d.deptype = 'e'
+JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
+WHERE a.aggcombinefn = 0 OR a.aggtranstype = 'internal'::regtype
+ORDER BY 1;

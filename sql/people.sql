@@ -97,6 +97,24 @@ SELECT (SELECT people(i) FROM generate_series(1, 100000) AS i) AS ascending,
        (SELECT people(i % 30011) FROM generate_series(1, 100000) AS i) AS repeating,
        (SELECT people(person) FROM (SELECT person FROM people_e ORDER BY id DESC) s) AS random;
 
+-- Dense numbers go to a bitmap, the rest to the sorted array; every mix
+-- reads back exactly: dense ranges anywhere (also at both ends of bigint),
+-- with a few scattered outliers, and one sparse set.
+SELECT setseed(0.3);
+CREATE TABLE people_d AS
+SELECT g, CASE WHEN random() < 0.001 THEN (random() * 1e15)::bigint - 500000000000000
+               ELSE base + (random() * span)::bigint END AS p
+FROM (VALUES (1, 0::bigint, 20000), (2, -50000, 30000), (3, 9223372036854700000, 70000),
+             (4, -9223372036854775808, 60000), (5, 1000000, 3000000), (6, 0, 100000000)) AS v(g, base, span),
+     generate_series(1, 50000);
+SELECT g, people(p) = count(DISTINCT p) AS count_same,
+       peopleset_agg(p)::text = (SELECT '{' || string_agg(x::text, ',' ORDER BY x) || '}'
+                                 FROM (SELECT DISTINCT p AS x FROM people_d d2 WHERE d2.g = d.g) AS s)::peopleset::text AS set_same,
+       people(p)
+FROM people_d AS d GROUP BY g ORDER BY g;
+SELECT people_merge(s)::text = (SELECT peopleset_agg(p)::text FROM people_d) AS merge_same
+FROM (SELECT g % 2, peopleset_agg(p) AS s FROM people_d GROUP BY 1) AS x;
+
 -- No rows: 0 people and the empty set; only NULLs: the same.
 SELECT people(x), peopleset_agg(x), people_merge(NULL::peopleset)
 FROM (SELECT NULL::bigint AS x WHERE false) AS s;
@@ -181,4 +199,4 @@ FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 WHERE aggfnoid::regprocedure::text IN ('people(bigint)', 'peopleset_agg(bigint)', 'people_merge(peopleset)')
 ORDER BY 1::text;
 
-DROP TABLE people_daily, people_e;
+DROP TABLE people_daily, people_e, people_d;

@@ -24,6 +24,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/expandeddatum.h"
 #include "utils/memutils.h"
@@ -47,6 +48,10 @@ peoplekeys_init(PeopleKeys *pk, int32 capacity)
 	pk->nsorted = 0;
 	pk->nbuf = 0;
 	pk->capacity = capacity;
+	pk->dense_ok = false;
+	pk->bits = NULL;
+	pk->bits_words = 0;
+	pk->bits_base = 0;
 }
 
 #define RADIX_MIN	48			/* below this, insertion sort */
@@ -259,6 +264,141 @@ peoplekeys_compact(PeopleKeys *pk)
 	pfree(tmp);
 }
 
+/* Fewest sorted keys before a set is considered for the bitmap */
+#define PEOPLEKEYS_DENSE_MIN	4096
+
+/*
+ * Move the sorted keys into the bitmap when they, together with what the
+ * bitmap already holds, fill at least 1/16 of the range they span: a bitmap
+ * of that range then costs at most 2 bytes per key, against 8 to 16 in the
+ * array.  The bitmap gets a quarter of its range as room above, and keeps
+ * its old bits in place (its base moves down by whole words only).
+ */
+static void
+peoplekeys_try_dense(PeopleKeys *pk)
+{
+	const uint64 flip = UINT64CONST(1) << 63;	/* int64 order as uint64 */
+	int32		n = pk->nsorted;
+	uint64		lo,
+				hi,
+				base,
+				span,
+				slack,
+				words;
+	uint64		count;
+	uint64	   *bits;
+	int32		shift_words = 0;
+	int32		i;
+
+	Assert(pk->nbuf == 0);
+	if (!pk->dense_ok || n < PEOPLEKEYS_DENSE_MIN)
+		return;
+	lo = (uint64) pk->keys[0] ^ flip;
+	hi = (uint64) pk->keys[n - 1] ^ flip;
+	count = n;
+	if (pk->bits != NULL)
+	{
+		/* array keys lie outside the bitmap, so the counts add up */
+		uint64		bbase = (uint64) pk->bits_base ^ flip;
+		uint64		blast = bbase + (uint64) pk->bits_words * 64 - 1;
+
+		lo = Min(lo, bbase);
+		hi = Max(hi, blast);
+		count += pg_popcount((const char *) pk->bits, (Size) pk->bits_words * 8);
+		/* keep the old bits word-aligned in the new bitmap */
+		shift_words = (int32) ((bbase - lo + 63) / 64);
+		if ((uint64) shift_words * 64 > bbase)
+			return;
+		base = bbase - (uint64) shift_words * 64;
+	}
+	else
+		base = lo;
+	span = hi - lo;				/* one less than the numbers spanned */
+	if (span / 16 >= count || hi > PG_UINT64_MAX - 128)
+		return;
+	slack = Min(span / 4, PG_UINT64_MAX - 128 - hi);
+	words = (hi + slack - base) / 64 + 1;
+	if (words > MaxAllocSize / sizeof(uint64))
+		return;
+
+	bits = MemoryContextAllocZero(GetMemoryChunkContext(pk->keys), words * sizeof(uint64));
+	if (pk->bits != NULL)
+	{
+		memcpy(bits + shift_words, pk->bits, (Size) pk->bits_words * sizeof(uint64));
+		pfree(pk->bits);
+	}
+	for (i = 0; i < n; i++)
+	{
+		uint64		off = ((uint64) pk->keys[i] ^ flip) - base;
+
+		bits[off >> 6] |= UINT64CONST(1) << (off & 63);
+	}
+	pk->bits = bits;
+	pk->bits_base = (int64) (base ^ flip);
+	pk->bits_words = (int32) words;
+	pk->nsorted = 0;
+	/* the array now only takes numbers outside the bitmap */
+	if (pk->capacity > 2 * PEOPLEKEYS_DENSE_MIN)
+	{
+		pk->keys = repalloc(pk->keys, sizeof(int64) * 2 * PEOPLEKEYS_DENSE_MIN);
+		pk->capacity = 2 * PEOPLEKEYS_DENSE_MIN;
+	}
+}
+
+/*
+ * Fold the bitmap back into the sorted array, so that the set is one
+ * ascending array again (for readers).
+ */
+void
+peoplekeys_materialize(PeopleKeys *pk)
+{
+	int64		nbits;
+	int64		total;
+	int64	   *out;
+	int32		i = 0;
+	int64		k = 0;
+	int32		w;
+
+	peoplekeys_compact(pk);
+	if (pk->bits == NULL)
+		return;
+	nbits = (int64) pg_popcount((const char *) pk->bits, (Size) pk->bits_words * 8);
+	total = nbits + pk->nsorted;
+	if (total > PEOPLEKEYS_MAX_KEYS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct people in one set"),
+				 errdetail("A set holds at most %d distinct keys.", PEOPLEKEYS_MAX_KEYS)));
+	out = MemoryContextAlloc(GetMemoryChunkContext(pk->keys),
+							 sizeof(int64) * (Size) Max(total, PEOPLEKEYS_MIN_CAPACITY));
+	/* array keys below the bitmap, the bitmap, array keys above it */
+	while (i < pk->nsorted && pk->keys[i] < pk->bits_base)
+		out[k++] = pk->keys[i++];
+	for (w = 0; w < pk->bits_words; w++)
+	{
+		uint64		word = pk->bits[w];
+
+		while (word != 0)
+		{
+			int			b = pg_rightmost_one_pos64(word);
+
+			out[k++] = (int64) ((uint64) pk->bits_base + (uint64) w * 64 + b);
+			word &= word - 1;
+		}
+	}
+	while (i < pk->nsorted)
+		out[k++] = pk->keys[i++];
+	Assert(k == total);
+	pfree(pk->keys);
+	pfree(pk->bits);
+	pk->keys = out;
+	pk->nsorted = (int32) total;
+	pk->capacity = (int32) Max(total, PEOPLEKEYS_MIN_CAPACITY);
+	pk->bits = NULL;
+	pk->bits_words = 0;
+	pk->bits_base = 0;
+}
+
 /*
  * Called when the array is full: compact, and grow the array when the
  * distinct keys take more than two thirds of it, so that the buffer always
@@ -271,6 +411,7 @@ peoplekeys_make_room(PeopleKeys *pk)
 	int64		newcap;
 
 	peoplekeys_compact(pk);
+	peoplekeys_try_dense(pk);
 	if ((int64) pk->capacity - pk->nsorted >= pk->nsorted / 2 + 1)
 		return;
 
@@ -295,7 +436,15 @@ void
 peoplekeys_add_sorted(PeopleKeys *pk, const int64 *b, int32 nb)
 {
 	int64		need;
+	int32		i;
 
+	if (pk->bits != NULL)
+	{
+		/* a set with a bitmap takes the keys one by one, mostly as bits */
+		for (i = 0; i < nb; i++)
+			peoplekeys_add(pk, b[i]);
+		return;
+	}
 	peoplekeys_compact(pk);
 	need = (int64) pk->nsorted + nb;
 	if (need > pk->capacity)
@@ -510,7 +659,7 @@ peopleset_get_flat_size(ExpandedObjectHeader *eohptr)
 {
 	ExpandedPeopleSet *eps = (ExpandedPeopleSet *) eohptr;
 
-	peoplekeys_compact(&eps->set);
+	peoplekeys_materialize(&eps->set);
 	return PEOPLESET_HDRSZ + sizeof(int64) * (Size) eps->set.nsorted;
 }
 
@@ -569,7 +718,7 @@ peopleset_keys(Datum d, int32 *n)
 
 	if (eps != NULL)
 	{
-		peoplekeys_compact(&eps->set);
+		peoplekeys_materialize(&eps->set);
 		*n = eps->set.nsorted;
 		return eps->set.keys;
 	}
@@ -616,6 +765,7 @@ peopleset_expanded_new(MemoryContext aggcxt, int32 capacity)
 	eps = palloc(sizeof(ExpandedPeopleSet));
 	EOH_init_header(&eps->hdr, &peopleset_methods, cxt);
 	peoplekeys_init(&eps->set, capacity);
+	eps->set.dense_ok = true;
 	MemoryContextSwitchTo(oldcxt);
 	return eps;
 }

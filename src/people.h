@@ -11,6 +11,12 @@
  * than two thirds of it.  The per-row cost is amortised O(1) and the memory
  * is 12 to 16 bytes per distinct key (plus 8 per buffered key during a
  * merge), whatever the number of rows.
+ *
+ * A peopleset whose numbers turn out dense (at least one in 16 of the range
+ * they span, as with person numbers 1..N) moves them into a bitmap over that
+ * range, with room to grow: then adding a number sets a bit, and memory is
+ * at most 2 bytes per person.  Numbers outside the bitmap's range still go
+ * to the array; reading the set merges the two.
  */
 #ifndef PEOPLE_H
 #define PEOPLE_H
@@ -27,6 +33,10 @@ typedef struct PeopleKeys
 	int32		nsorted;		/* keys[0 .. nsorted): ascending, distinct */
 	int32		nbuf;			/* keys[nsorted .. nsorted + nbuf): unsorted */
 	int32		capacity;		/* slots in keys[] */
+	bool		dense_ok;		/* may switch to a bitmap (people.c) */
+	int32		bits_words;		/* length of bits[] in 64-bit words */
+	uint64	   *bits;			/* NULL, or bit i set = key bits_base + i */
+	int64		bits_base;
 } PeopleKeys;
 
 /* Smallest array a set starts with */
@@ -41,25 +51,41 @@ typedef struct PeopleKeys
 extern MemoryContext peoplekeys_state_context(MemoryContext aggcxt);
 extern void peoplekeys_init(PeopleKeys *pk, int32 capacity);
 extern void peoplekeys_compact(PeopleKeys *pk);
+extern void peoplekeys_materialize(PeopleKeys *pk);
 extern void peoplekeys_make_room(PeopleKeys *pk);
 extern void peoplekeys_add_sorted(PeopleKeys *pk, const int64 *b, int32 nb);
 extern void peoplekeys_sort_unique(int64 *keys, int32 *n);
 extern bool peoplekeys_are_set(const int64 *keys, int32 n);
 
-/* Add one key; duplicates of the last key added are dropped at once */
+/*
+ * Add one key; duplicates of the last key added are dropped at once, and a
+ * key within the range of the dense bitmap (when there is one) is a bit.
+ */
 static inline void
 peoplekeys_add(PeopleKeys *pk, int64 key)
 {
-	int32		n = pk->nsorted + pk->nbuf;
+	int32		n;
+
+	if (pk->bits != NULL)
+	{
+		uint64		off = (uint64) key - (uint64) pk->bits_base;
+
+		if (off < (uint64) pk->bits_words * 64)
+		{
+			pk->bits[off >> 6] |= UINT64CONST(1) << (off & 63);
+			return;
+		}
+	}
+	n = pk->nsorted + pk->nbuf;
 
 	if (n > 0 && pk->keys[n - 1] == key)
 		return;
 	if (n >= pk->capacity)
 	{
+		/* there is room now, and the bitmap may have grown to take the key */
 		peoplekeys_make_room(pk);
-		n = pk->nsorted + pk->nbuf;
-		if (n > 0 && pk->keys[n - 1] == key)
-			return;
+		peoplekeys_add(pk, key);
+		return;
 	}
 	pk->keys[n] = key;
 	/* keys that arrive in ascending order extend the sorted prefix */

@@ -1039,9 +1039,19 @@ Datum
 peopleset_cardinality(PG_FUNCTION_ARGS)
 {
 	int32		n;
+	ExpandedPeopleSet *eps;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_INT64(0);
+	eps = peopleset_expanded_of(PG_GETARG_DATUM(0));
+	if (eps != NULL && eps->set.bits != NULL)
+	{
+		/* count the bitmap without merging it into the array */
+		peoplekeys_compact(&eps->set);
+		PG_RETURN_INT64((int64) eps->set.nsorted +
+						(int64) pg_popcount((const char *) eps->set.bits,
+											(Size) eps->set.bits_words * 8));
+	}
 	(void) peopleset_keys(PG_GETARG_DATUM(0), &n);
 	PG_RETURN_INT64((int64) n);
 }

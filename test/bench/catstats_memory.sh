@@ -7,6 +7,9 @@
 #
 #     PGDATABASE=bench bash test/bench/catstats_memory.sh
 #
+# Person numbers are dense (0..2000002, kept in a bitmap); multiplied by 7919
+# they are scattered (kept in the sorted array).
+#
 # For each query it prints the backend's peak resident memory (VmHWM) after
 # the query, and the same less that of count(person_id) over the same table,
 # which touches the same shared buffers: the difference is what the
@@ -41,6 +44,7 @@ SQL
 base=$(peak_kb "SELECT count(person_id) FROM bench_mem")
 printf '%-58s %10s %10s\n' "query (10M enrolments, 2M people)" "peak MB" "own MB"
 for q in "SELECT people(person_id) FROM bench_mem" \
+	"SELECT people(person_id * 7919) FROM bench_mem" \
 	"SELECT people(c) FROM (SELECT catstats(person_id, category) AS c FROM bench_mem) s" \
 	"SELECT count(DISTINCT person_id) FROM bench_mem"; do
 	kb=$(peak_kb "$q")

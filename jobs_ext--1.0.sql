@@ -575,6 +575,346 @@ CREATE AGGREGATE coverage(eligwin) (
 COMMENT ON AGGREGATE coverage(eligwin) IS 'how many windows are open on each day, as a step function (age bands are not applied)';
 
 --------------------------------------------------------------------------------
+-- Korean text: normalisation, jamo, 초성 search, similarity, romanisation
+--------------------------------------------------------------------------------
+
+CREATE FUNCTION hangul_nfc(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_nfc(text) IS 'NFC with decomposed and letter-by-letter jamo composed into syllables, and spacing folded to single spaces';
+CREATE FUNCTION jamo(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jamo(text) IS 'Hangul spelled out in compatibility jamo: 군산 -> ㄱㅜㄴㅅㅏㄴ';
+CREATE FUNCTION choseong(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION choseong(text) IS 'initial consonants (초성) of the Hangul syllables: 용접기능사 -> ㅇㅈㄱㄴㅅ';
+CREATE FUNCTION romanize(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION romanize(text) IS 'Revised Romanization of Korean (2000) with its sound-change rules, as for names: 군산 -> Gunsan';
+
+-- similarity on jamo trigrams, and the %% operator
+CREATE FUNCTION hangul_similarity(text, text) RETURNS real
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_similarity(text, text) IS 'similarity in [0, 1] on jamo trigrams, or on initial consonants when either text is only 초성; ignores normalisation form, spacing and case';
+CREATE FUNCTION hangul_similarity_op(text, text) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_similarity_op(text, text) IS 'implementation of %% operator: hangul_similarity at least jobs_ext.hangul_similarity_threshold';
+
+CREATE OPERATOR %% (
+	LEFTARG = text, RIGHTARG = text, PROCEDURE = hangul_similarity_op,
+	COMMUTATOR = %%, RESTRICT = contsel, JOIN = contjoinsel
+);
+COMMENT ON OPERATOR %% (text, text) IS 'is hangul_similarity at least jobs_ext.hangul_similarity_threshold?';
+
+-- 초성 search
+CREATE FUNCTION choseong_match_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION choseong_match_support(internal) IS 'planner support: lets choseong_match(col, pattern) use a gin_hangul_ops index';
+CREATE FUNCTION choseong_match(text, pattern text) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT choseong_match_support;
+COMMENT ON FUNCTION choseong_match(text, text) IS 'does the text contain the pattern, where a lone consonant stands for any syllable with that initial (ㅇㅈ기 matches 용접기능사)?';
+
+CREATE OPERATOR ^% (
+	LEFTARG = text, RIGHTARG = text, PROCEDURE = choseong_match,
+	RESTRICT = contsel, JOIN = contjoinsel
+);
+COMMENT ON OPERATOR ^% (text, text) IS 'choseong_match(): does the text contain the 초성 pattern?';
+
+-- GIN index for %% and 초성 search
+CREATE FUNCTION hangul_gin_extract_value(text, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION hangul_gin_extract_query(text, internal, int2, internal, internal, internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION hangul_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION hangul_gin_triconsistent(internal, int2, text, int4, internal, internal, internal) RETURNS "char"
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_gin_extract_value(text, internal) IS 'GIN support: jamo trigram and 초성 bigram keys of a text';
+COMMENT ON FUNCTION hangul_gin_extract_query(text, internal, int2, internal, internal, internal, internal) IS 'GIN support: keys of a %% or ^% query';
+COMMENT ON FUNCTION hangul_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal) IS 'GIN support: can a row match, given its keys?';
+COMMENT ON FUNCTION hangul_gin_triconsistent(internal, int2, text, int4, internal, internal, internal) IS 'GIN support: can a row match, given its keys (ternary)?';
+
+CREATE OPERATOR CLASS gin_hangul_ops
+	FOR TYPE text USING gin AS
+		OPERATOR 1 %% (text, text),
+		OPERATOR 2 ^% (text, text),
+		FUNCTION 1 btint8cmp(int8, int8),
+		FUNCTION 2 hangul_gin_extract_value(text, internal),
+		FUNCTION 3 hangul_gin_extract_query(text, internal, int2, internal, internal, internal, internal),
+		FUNCTION 4 hangul_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal),
+		FUNCTION 6 hangul_gin_triconsistent(internal, int2, text, int4, internal, internal, internal),
+		STORAGE int8;
+COMMENT ON OPERATOR CLASS gin_hangul_ops USING gin IS 'GIN index over text for %% (hangul_similarity) and ^% / choseong_match (초성 search)';
+
+--------------------------------------------------------------------------------
+-- jobprofile: what a job seeker offers or a posting asks (doc/matching.md)
+--------------------------------------------------------------------------------
+
+CREATE TYPE jobprofile;
+
+CREATE FUNCTION jobprofile_in(cstring) RETURNS jobprofile
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobprofile_out(jobprofile) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobprofile_recv(internal) RETURNS jobprofile
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobprofile_send(jobprofile) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_in(cstring) IS 'text input of jobprofile';
+COMMENT ON FUNCTION jobprofile_out(jobprofile) IS 'text output of jobprofile';
+COMMENT ON FUNCTION jobprofile_recv(internal) IS 'binary input of jobprofile';
+COMMENT ON FUNCTION jobprofile_send(jobprofile) IS 'binary output of jobprofile';
+
+CREATE TYPE jobprofile (
+	INPUT = jobprofile_in,
+	OUTPUT = jobprofile_out,
+	RECEIVE = jobprofile_recv,
+	SEND = jobprofile_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE jobprofile IS 'what a job seeker offers or a posting asks: occupation, skills, region, wage, hours, shifts, education, experience, target groups';
+
+CREATE FUNCTION jobprofile_from_binary(bytea) RETURNS jobprofile
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_from_binary(bytea) IS 'decode the binary form that jobprofile_send (and binary COPY) produce';
+
+-- constructors
+CREATE FUNCTION jobprofile(
+	occupation text DEFAULT NULL,
+	skills text[] DEFAULT NULL,
+	region text DEFAULT NULL,
+	wage integer DEFAULT NULL,
+	hours integer DEFAULT NULL,
+	latitude double precision DEFAULT NULL,
+	longitude double precision DEFAULT NULL,
+	shifts text[] DEFAULT NULL,
+	education text DEFAULT NULL,
+	experience integer DEFAULT NULL,
+	target_groups text[] DEFAULT NULL,
+	skill_weights real[] DEFAULT NULL)
+	RETURNS jobprofile
+	AS 'MODULE_PATHNAME', 'jobprofile_make' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile(text, text[], text, integer, integer, double precision, double precision, text[], text, integer, text[], real[]) IS 'profile from its parts; every part is optional (NULL = not given)';
+
+CREATE FUNCTION jobprofile(jsonb) RETURNS jobprofile
+	AS 'MODULE_PATHNAME', 'jobprofile_from_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile(jsonb) IS 'profile from a jsonb object whose keys are the constructor''s argument names';
+CREATE FUNCTION to_jsonb(jobprofile) RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'jobprofile_to_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION to_jsonb(jobprofile) IS 'profile as a jsonb object whose keys are the constructor''s argument names';
+
+CREATE CAST (jsonb AS jobprofile) WITH FUNCTION jobprofile(jsonb);
+CREATE CAST (jobprofile AS jsonb) WITH FUNCTION to_jsonb(jobprofile);
+CREATE CAST (text AS jobprofile) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (jobprofile AS text) WITH INOUT AS ASSIGNMENT;
+
+-- accessors
+CREATE FUNCTION jobprofile_occupation(jobprofile) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_occupation(jobprofile) IS 'occupation code (KECO or WorkNet), NULL when not given';
+CREATE FUNCTION jobprofile_skills(jobprofile) RETURNS text[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_skills(jobprofile) IS 'normalised skills in text order, NULL when none';
+CREATE FUNCTION jobprofile_skill_weights(jobprofile) RETURNS real[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_skill_weights(jobprofile) IS 'skill weights, in the order of jobprofile_skills';
+CREATE FUNCTION jobprofile_region(jobprofile) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_region(jobprofile) IS '10-digit 법정동 code as given, NULL when not given';
+CREATE FUNCTION jobprofile_latitude(jobprofile) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_latitude(jobprofile) IS 'latitude in degrees, NULL when not given';
+CREATE FUNCTION jobprofile_longitude(jobprofile) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_longitude(jobprofile) IS 'longitude in degrees, NULL when not given';
+CREATE FUNCTION jobprofile_wage(jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_wage(jobprofile) IS 'monthly wage in KRW: the seeker''s lowest acceptable or the posting''s offer';
+CREATE FUNCTION jobprofile_hours(jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_hours(jobprofile) IS 'weekly hours, NULL when not given';
+CREATE FUNCTION jobprofile_shifts(jobprofile) RETURNS text[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_shifts(jobprofile) IS 'shifts (day, night, rotating, weekend), NULL when none';
+CREATE FUNCTION jobprofile_education(jobprofile) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_education(jobprofile) IS 'education level, NULL when not given';
+CREATE FUNCTION jobprofile_experience(jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_experience(jobprofile) IS 'years of experience, NULL when not given';
+CREATE FUNCTION jobprofile_target_groups(jobprofile) RETURNS text[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_target_groups(jobprofile) IS 'target groups, NULL when none';
+CREATE FUNCTION jobprofile_size(jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_size(jobprofile) IS 'stored size of the profile in bytes';
+
+-- equality (values are canonical: equal parts give equal bytes)
+CREATE FUNCTION jobprofile_eq(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_ne(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_lt(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_le(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_gt(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_ge(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_cmp(jobprofile, jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_hash(jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_hash_extended(jobprofile, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION jobprofile_eq(jobprofile, jobprofile) IS 'implementation of = operator';
+COMMENT ON FUNCTION jobprofile_ne(jobprofile, jobprofile) IS 'implementation of <> operator';
+COMMENT ON FUNCTION jobprofile_lt(jobprofile, jobprofile) IS 'implementation of < operator';
+COMMENT ON FUNCTION jobprofile_le(jobprofile, jobprofile) IS 'implementation of <= operator';
+COMMENT ON FUNCTION jobprofile_gt(jobprofile, jobprofile) IS 'implementation of > operator';
+COMMENT ON FUNCTION jobprofile_ge(jobprofile, jobprofile) IS 'implementation of >= operator';
+COMMENT ON FUNCTION jobprofile_cmp(jobprofile, jobprofile) IS 'total order by stored bytes (for sorting, grouping and unique indexes; not a ranking): -1, 0 or 1';
+COMMENT ON FUNCTION jobprofile_hash(jobprofile) IS 'hash of a profile';
+COMMENT ON FUNCTION jobprofile_hash_extended(jobprofile, bigint) IS 'seeded 64-bit hash of a profile';
+
+CREATE OPERATOR = (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR <> (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+
+CREATE OPERATOR < (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS jobprofile_ops
+	DEFAULT FOR TYPE jobprofile USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 jobprofile_cmp(jobprofile, jobprofile);
+
+CREATE OPERATOR CLASS jobprofile_hash_ops
+	DEFAULT FOR TYPE jobprofile USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 jobprofile_hash(jobprofile),
+		FUNCTION 2 jobprofile_hash_extended(jobprofile, bigint);
+
+--------------------------------------------------------------------------------
+-- matching: match_score, match_explain, match_batch (doc/matching.md)
+--------------------------------------------------------------------------------
+
+-- STABLE: the default weights come from the GUC jobs_ext.match_weights
+CREATE FUNCTION match_score(seeker jobprofile, posting jobprofile) RETURNS real
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION match_score(jobprofile, jobprofile) IS 'how well the seeker fits the posting, 0 to 1, with the weights of jobs_ext.match_weights';
+CREATE FUNCTION match_score(seeker jobprofile, posting jobprofile, weights jsonb) RETURNS real
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION match_score(jobprofile, jobprofile, jsonb) IS 'how well the seeker fits the posting, 0 to 1; weights not given come from jobs_ext.match_weights';
+CREATE FUNCTION match_explain(seeker jobprofile, posting jobprofile) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION match_explain(jobprofile, jobprofile) IS 'each factor''s similarity, weight and contribution to match_score, and the score';
+CREATE FUNCTION match_explain(seeker jobprofile, posting jobprofile, weights jsonb) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION match_explain(jobprofile, jobprofile, jsonb) IS 'each factor''s similarity, weight and contribution to match_score with these weights, and the score';
+
+-- Reads the two relations with the caller's rights.  PARALLEL RESTRICTED,
+-- not SAFE: either relation may be a temporary table, which a parallel
+-- worker cannot read.
+CREATE FUNCTION match_batch(
+	seekers regclass,
+	postings regclass,
+	k integer,
+	weights jsonb DEFAULT NULL,
+	by_posting boolean DEFAULT false,
+	id_column name DEFAULT 'id',
+	profile_column name DEFAULT 'profile')
+	RETURNS TABLE (seeker_id bigint, posting_id bigint, rank integer, score real)
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION match_batch(regclass, regclass, integer, jsonb, boolean, name, name) IS 'each seeker''s k best postings (by_posting: each posting''s k best seekers), as ORDER BY match_score DESC, id LIMIT k would give';
+
+--------------------------------------------------------------------------------
+-- topk: the k best (id, score) pairs; its state is a type of its own so
+-- Citus can split it across nodes
+--------------------------------------------------------------------------------
+
+CREATE TYPE topk_item AS (id bigint, score real);
+COMMENT ON TYPE topk_item IS 'one result of topk: an id and its score';
+
+CREATE TYPE topk_state;
+
+CREATE FUNCTION topk_state_in(cstring) RETURNS topk_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION topk_state_out(topk_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION topk_state_recv(internal) RETURNS topk_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION topk_state_send(topk_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION topk_state_in(cstring) IS 'text input of topk_state';
+COMMENT ON FUNCTION topk_state_out(topk_state) IS 'text output of topk_state';
+COMMENT ON FUNCTION topk_state_recv(internal) IS 'binary input of topk_state';
+COMMENT ON FUNCTION topk_state_send(topk_state) IS 'binary output of topk_state';
+
+CREATE TYPE topk_state (
+	INPUT = topk_state_in,
+	OUTPUT = topk_state_out,
+	RECEIVE = topk_state_recv,
+	SEND = topk_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE topk_state IS 'partial result of topk: k and the best (id, score) pairs so far';
+
+CREATE CAST (text AS topk_state) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (topk_state AS text) WITH INOUT AS ASSIGNMENT;
+
+CREATE FUNCTION topk_state_from_binary(bytea) RETURNS topk_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION topk_state_from_binary(bytea) IS 'decode the binary form that topk_state_send produces';
+
+CREATE FUNCTION topk_transfn(topk_state, bigint, real, integer) RETURNS topk_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION topk_transfn(topk_state, bigint, real, integer) IS 'transition function of topk';
+CREATE FUNCTION topk_combine(topk_state, topk_state) RETURNS topk_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION topk_combine(topk_state, topk_state) IS 'merge two topk states (combine function of topk)';
+CREATE FUNCTION topk_final(topk_state) RETURNS topk_item[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION topk_final(topk_state) IS 'the pairs of a topk state, best first';
+
+CREATE AGGREGATE topk(id bigint, score real, k integer) (
+	SFUNC = topk_transfn,
+	STYPE = topk_state,
+	COMBINEFUNC = topk_combine,
+	FINALFUNC = topk_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE topk(bigint, real, integer) IS 'the k pairs with the highest scores, best first, ties by smaller id';
+
+--------------------------------------------------------------------------------
 -- peopleset: an exact set of person numbers; people(bigint) counts distinct
 -- people, in parallel and across Citus nodes
 --------------------------------------------------------------------------------

@@ -17,7 +17,9 @@ JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
 WHERE obj_description(t.oid, 'pg_type') IS NULL
 ORDER BY 1;
 
--- Every function is PARALLEL SAFE, SECURITY INVOKER, and not VOLATILE.
+-- Every function is PARALLEL SAFE, SECURITY INVOKER, and not VOLATILE; the
+-- one exception is match_batch, PARALLEL RESTRICTED because it reads the
+-- relations it is given, which may be temporary tables.
 SELECT p.oid::regprocedure AS marked_otherwise, p.proparallel, p.provolatile, p.prosecdef
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'

@@ -2,11 +2,19 @@
  * hangul.c
  *		Korean text handling through ICU.
  *
- * For now this holds the folding that turns what a user types into a lookup
- * key: NFKC with case folding (so NFD Hangul from macOS composes, full-width
- * digits and letters narrow, Latin folds case), then spacing and the various
- * middle dots and separators removed.  Labels and user input go through the
- * same function, so they compare equal whenever a person would say they are.
+ * hangul_fold_key turns what a user types into a lookup key for jobcat: NFKC
+ * with case folding (so NFD Hangul from macOS composes, full-width digits and
+ * letters narrow, Latin folds case), then spacing and the various middle dots
+ * and separators removed.  Labels and user input go through the same
+ * function, so they compare equal whenever a person would say they are.
+ *
+ * The rest is the Korean text layer (see hangul.h and doc/hangul.md):
+ * text as jamo letters and syllable units, hangul_nfc, jamo, choseong,
+ * choseong_match and hangul_similarity with its %% operator.  The hot path
+ * (hangul_decode) reads Hangul syllables, conjoining and compatibility jamo
+ * and ASCII directly, decomposing syllables arithmetically into stack
+ * buffers; only text with other characters goes through ICU normalisation.
+ * The GIN operator class is in hangul_gin.c, romanize in hangul_romanize.c.
  */
 #include "postgres.h"
 
@@ -14,8 +22,18 @@
 #include <unicode/ustring.h>
 #include <unicode/uchar.h>
 
+#include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
+#include "nodes/supportnodes.h"
+#include "optimizer/optimizer.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
 
+#include "hangul.h"
 #include "jobs_ext.h"
 
 /* Characters that separate words in a label and carry no meaning of their own */
@@ -213,4 +231,928 @@ text_edit_distance(const char *a, const char *b)
 	pfree(prev);
 	pfree(cur);
 	return result;
+}
+
+/* ------------------------------------------------------------------------
+ * The Korean text layer: letters, units, 초성, similarity
+ * ------------------------------------------------------------------------
+ */
+
+/* Longest text the Korean text functions take, in bytes */
+#define HANGUL_MAX_INPUT	(64 * 1024 * 1024)
+
+/* Inputs up to this many bytes are decoded into stack buffers */
+#define HANGUL_STACK_LETTERS	256
+
+double		hangul_similarity_threshold = 0.3;
+
+/*
+ * Jamo tables, built once per backend from ICU's character names: the
+ * compatibility jamo U+3131.. named "HANGUL LETTER X" is the letter of the
+ * conjoining jamo "HANGUL CHOSEONG X", "HANGUL JUNGSEONG X" and "HANGUL
+ * JONGSEONG X".  (Looking names up from code points is fast; the reverse,
+ * u_charFromName, scans every name.)
+ */
+#define HANGUL_NCOMPAT	(HANGUL_COMPAT_LAST - HANGUL_COMPAT_FIRST + 1)
+
+int8		hangul_compat_l[HANGUL_NCOMPAT];
+int8		hangul_compat_t[HANGUL_NCOMPAT];
+uint32		hangul_l_compat[HANGUL_LCOUNT];
+uint32		hangul_t_compat[HANGUL_TCOUNT];
+int8		hangul_t_first[HANGUL_TCOUNT];
+int8		hangul_t_second_l[HANGUL_TCOUNT];
+static bool hangul_tables_ready = false;
+
+/*
+ * NFKC maps a few compatibility jamo to archaic conjoining ones (ㅄ to U+1121
+ * CHOSEONG PIEUP-SIOS); text that went through ICU reads them back as letters.
+ */
+static uint32 hangul_nfkc_back[0x100];
+
+/*
+ * The name of c less its prefix ("HANGUL LETTER ", "HANGUL CHOSEONG " ...)
+ * into buf; fails if the name does not start with prefix.
+ */
+static void
+hangul_jamo_name(uint32 c, const char *prefix, char *buf, int buflen)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+	char		name[128];
+	int			plen = strlen(prefix);
+
+	u_charName(c, U_UNICODE_CHAR_NAME, name, sizeof(name), &status);
+	hangul_check_icu(status, "character name lookup");
+	if (strncmp(name, prefix, plen) != 0)
+		elog(ERROR, "unexpected name \"%s\" of U+%04X", name, c);
+	strlcpy(buf, name + plen, buflen);
+}
+
+void
+hangul_tables_init(void)
+{
+	char		compat[HANGUL_NCOMPAT][48];
+	char		lname[HANGUL_LCOUNT][48];
+	char		tname[HANGUL_TCOUNT][48];
+	char		vname[48];
+	int			i,
+				j;
+
+	if (hangul_tables_ready)
+		return;
+	for (i = 0; i < HANGUL_NCOMPAT; i++)
+	{
+		hangul_jamo_name(HANGUL_COMPAT_FIRST + i, "HANGUL LETTER ", compat[i], sizeof(compat[i]));
+		hangul_compat_l[i] = -1;
+		hangul_compat_t[i] = -1;
+	}
+	/* initials and finals: the compatibility jamo of the same name */
+	for (i = 0; i < HANGUL_LCOUNT + HANGUL_TCOUNT - 1; i++)
+	{
+		bool		initial = (i < HANGUL_LCOUNT);
+		int			k = initial ? i : i - HANGUL_LCOUNT + 1;
+		char	   *name = initial ? lname[k] : tname[k];
+
+		if (initial)
+			hangul_jamo_name(0x1100 + k, "HANGUL CHOSEONG ", name, 48);
+		else
+			hangul_jamo_name(0x11A7 + k, "HANGUL JONGSEONG ", name, 48);
+		for (j = 0; j < HANGUL_NCOMPAT; j++)
+		{
+			if (strcmp(compat[j], name) == 0)
+				break;
+		}
+		if (j == HANGUL_NCOMPAT)
+			elog(ERROR, "no compatibility jamo for %s", name);
+		if (initial)
+		{
+			hangul_compat_l[j] = k;
+			hangul_l_compat[k] = HANGUL_COMPAT_FIRST + j;
+		}
+		else
+		{
+			hangul_compat_t[j] = k;
+			hangul_t_compat[k] = HANGUL_COMPAT_FIRST + j;
+		}
+	}
+	hangul_t_compat[0] = 0;
+	memset(hangul_nfkc_back, 0, sizeof(hangul_nfkc_back));
+	for (i = 0; i < HANGUL_NCOMPAT; i++)
+	{
+		UErrorCode	status = U_ZERO_ERROR;
+		const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
+		UChar		d[4];
+		int32_t		dlen;
+
+		hangul_check_icu(status, "normalizer lookup");
+		dlen = unorm2_getDecomposition(nfkc, HANGUL_COMPAT_FIRST + i, d, lengthof(d), &status);
+		if (U_SUCCESS(status) && dlen == 1 && d[0] >= 0x1100 && d[0] < 0x1200)
+			hangul_nfkc_back[d[0] - 0x1100] = HANGUL_COMPAT_FIRST + i;
+	}
+	/* vowels are in the same order in both blocks */
+	for (i = 0; i < HANGUL_VCOUNT; i++)
+	{
+		hangul_jamo_name(0x1161 + i, "HANGUL JUNGSEONG ", vname, sizeof(vname));
+		if (strcmp(vname, compat[HANGUL_COMPAT_VOWEL0 - HANGUL_COMPAT_FIRST + i]) != 0)
+			elog(ERROR, "vowel jamo %s and %s do not correspond", vname,
+				 compat[HANGUL_COMPAT_VOWEL0 - HANGUL_COMPAT_FIRST + i]);
+	}
+
+	/*
+	 * A final splits in two when a vowel follows (liaison): a compound final
+	 * such as KIYEOK-SIOS keeps its first part and moves the second, a simple
+	 * one moves whole.
+	 */
+	hangul_t_first[0] = 0;
+	hangul_t_second_l[0] = -1;
+	for (i = 1; i < HANGUL_TCOUNT; i++)
+	{
+		char	   *dash = strchr(tname[i], '-');
+
+		hangul_t_first[i] = 0;
+		hangul_t_second_l[i] = -1;
+		if (dash == NULL)
+		{
+			hangul_t_second_l[i] = hangul_compat_l[hangul_t_compat[i] - HANGUL_COMPAT_FIRST];
+			continue;
+		}
+		for (j = 1; j < HANGUL_TCOUNT; j++)
+		{
+			if (strncmp(tname[j], tname[i], dash - tname[i]) == 0 &&
+				tname[j][dash - tname[i]] == '\0')
+				hangul_t_first[i] = j;
+		}
+		for (j = 0; j < HANGUL_LCOUNT; j++)
+		{
+			if (strcmp(lname[j], dash + 1) == 0)
+				hangul_t_second_l[i] = j;
+		}
+		if (hangul_t_first[i] == 0 || hangul_t_second_l[i] < 0)
+			elog(ERROR, "cannot split the final jamo %s", tname[i]);
+	}
+	hangul_tables_ready = true;
+}
+
+/* Normalise UTF-8 text with ICU; returns palloc'd UTF-8 and its length */
+static char *
+hangul_icu_normalize(const char *str, int len, int mode, int *outlen)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+	const UNormalizer2 *normalizer;
+	UChar	   *src;
+	UChar	   *norm;
+	int32_t		srclen;
+	int32_t		normlen;
+	int32_t		normcap;
+	int32_t		cap;
+	int32_t		utf8len;
+	char	   *out;
+
+	src = palloc((Size) (len + 1) * sizeof(UChar));
+	u_strFromUTF8(src, len + 1, &srclen, str, len, &status);
+	if (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("invalid UTF-8 in input")));
+	hangul_check_icu(status, "conversion from UTF-8");
+
+	if (mode == HANGUL_KEY)
+		normalizer = unorm2_getNFKCCasefoldInstance(&status);
+	else
+		normalizer = unorm2_getNFCInstance(&status);
+	hangul_check_icu(status, "normalizer lookup");
+
+	normcap = srclen * 2 + 8;
+	norm = palloc((Size) normcap * sizeof(UChar));
+	normlen = unorm2_normalize(normalizer, src, srclen, norm, normcap, &status);
+	if (status == U_BUFFER_OVERFLOW_ERROR)
+	{
+		status = U_ZERO_ERROR;
+		if (normlen >= HANGUL_MAX_INPUT)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("normalized text is too long")));
+		normcap = normlen + 1;
+		norm = repalloc(norm, (Size) normcap * sizeof(UChar));
+		normlen = unorm2_normalize(normalizer, src, srclen, norm, normcap, &status);
+	}
+	hangul_check_icu(status, "normalization");
+	pfree(src);
+
+	/* each UTF-16 unit becomes at most 3 bytes of UTF-8 */
+	cap = normlen * 3 + 1;
+	out = palloc(cap);
+	u_strToUTF8(out, cap, &utf8len, norm, normlen, &status);
+	hangul_check_icu(status, "conversion to UTF-8");
+	pfree(norm);
+	*outlen = utf8len;
+	return out;
+}
+
+/*
+ * Decode UTF-8 into letters (see hangul.h).  Returns the number of letters,
+ * at most len, or -1 when a character needs ICU normalisation first and
+ * normalized is false: the common case of Hangul, jamo and ASCII never does.
+ */
+static int
+hangul_decode(const unsigned char *s, int len, int mode, bool normalized,
+			  uint32 *out)
+{
+	int			n = 0;
+	int			i = 0;
+	bool		space = false;
+
+	while (i < len)
+	{
+		uint32		c = s[i];
+
+		if (c < 0x80)
+		{
+			i++;
+			if (c == ' ' || (c >= '\t' && c <= '\r') ||
+				(mode == HANGUL_KEY && (c == '.' || c == '-' || c == '_')))
+			{
+				space = (n > 0);
+				continue;
+			}
+			if (mode == HANGUL_KEY && c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+		}
+		else
+		{
+			int			l;
+
+			if ((c & 0xE0) == 0xC0)
+				l = 2;
+			else if ((c & 0xF0) == 0xE0)
+				l = 3;
+			else if ((c & 0xF8) == 0xF0)
+				l = 4;
+			else
+				l = 0;
+			if (l == 0 || i + l > len)
+				ereport(ERROR,
+						(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+						 errmsg("invalid UTF-8 in input")));
+			if (l == 3)
+				c = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+			else if (l == 2)
+				c = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			else
+				c = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) |
+					((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+			i += l;
+
+			if (c >= HANGUL_SBASE && c < HANGUL_SBASE + HANGUL_SCOUNT)
+			{
+				uint32		sidx = c - HANGUL_SBASE;
+				uint32		t = sidx % HANGUL_TCOUNT;
+
+				if (space && mode == HANGUL_DISPLAY)
+					out[n++] = ' ';
+				space = false;
+				out[n++] = hangul_l_compat[sidx / HANGUL_NCOUNT];
+				out[n++] = HANGUL_COMPAT_VOWEL0 + (sidx % HANGUL_NCOUNT) / HANGUL_TCOUNT;
+				if (t != 0)
+					out[n++] = hangul_t_compat[t];
+				continue;
+			}
+			else if (c >= 0x1100 && c < 0x1100 + HANGUL_LCOUNT)
+				c = hangul_l_compat[c - 0x1100];
+			else if (c >= 0x1161 && c < 0x1161 + HANGUL_VCOUNT)
+				c = HANGUL_COMPAT_VOWEL0 + (c - 0x1161);
+			else if (c > 0x11A7 && c < 0x11A7 + HANGUL_TCOUNT)
+				c = hangul_t_compat[c - 0x11A7];
+			else if (hangul_is_compat(c))
+				 /* already a letter */ ;
+			else if (!normalized)
+				return -1;
+			else if (c >= 0x1100 && c < 0x1200 && hangul_nfkc_back[c - 0x1100] != 0)
+				c = hangul_nfkc_back[c - 0x1100];
+			else if (mode == HANGUL_KEY ? hangul_is_separator(c) : u_isUWhiteSpace(c))
+			{
+				space = (n > 0);
+				continue;
+			}
+		}
+		if (space && mode == HANGUL_DISPLAY)
+			out[n++] = ' ';
+		space = false;
+		out[n++] = c;
+	}
+	return n;
+}
+
+/*
+ * Turn UTF-8 text into letters.  *letters is set to buf when the text fits
+ * in bufcap letters, otherwise to palloc'd memory.
+ */
+static int
+hangul_letters_buf(const char *str, int len, int mode, uint32 *buf, int bufcap,
+				   uint32 **letters)
+{
+	uint32	   *out = buf;
+	int			n;
+
+	if (len > HANGUL_MAX_INPUT)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("text is too long for the Korean text functions"),
+				 errdetail("The text is %d bytes long; the limit is %d bytes.",
+						   len, HANGUL_MAX_INPUT)));
+	hangul_tables_init();
+	if (len + 1 > bufcap)
+		out = palloc((Size) (len + 1) * sizeof(uint32));
+	n = hangul_decode((const unsigned char *) str, len, mode, false, out);
+	if (n < 0)
+	{
+		int			normlen;
+		char	   *norm = hangul_icu_normalize(str, len, mode, &normlen);
+
+		if (normlen > HANGUL_MAX_INPUT)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("text is too long for the Korean text functions")));
+		if (normlen + 1 > bufcap && normlen > len)
+		{
+			if (out != buf)
+				pfree(out);
+			out = palloc((Size) (normlen + 1) * sizeof(uint32));
+		}
+		n = hangul_decode((const unsigned char *) norm, normlen, mode, true, out);
+		pfree(norm);
+	}
+	*letters = out;
+	return n;
+}
+
+int
+hangul_letters(const char *str, int len, int mode, uint32 **letters)
+{
+	return hangul_letters_buf(str, len, mode, NULL, 0, letters);
+}
+
+/*
+ * Group letters into units the way a Korean keyboard composes them; units
+ * must have room for nletters entries.  Returns the number of units.
+ */
+int
+hangul_units(const uint32 *x, int n, HangulUnit *units)
+{
+	int			i = 0;
+	int			k = 0;
+
+	while (i < n)
+	{
+		uint32		c = x[i];
+		HangulUnit *u = &units[k++];
+
+		u->cp = c;
+		u->l = u->v = u->t = 0;
+		if (hangul_is_consonant(c))
+		{
+			int			l = hangul_compat_l[c - HANGUL_COMPAT_FIRST];
+
+			u->kind = HANGUL_UNIT_CONSONANT;
+			i++;
+			if (l >= 0 && i < n && hangul_is_vowel(x[i]))
+			{
+				int			v = x[i] - HANGUL_COMPAT_VOWEL0;
+				int			t = 0;
+
+				i++;
+				/* a consonant closes the syllable unless it starts the next */
+				if (i < n && hangul_is_consonant(x[i]) &&
+					hangul_compat_t[x[i] - HANGUL_COMPAT_FIRST] > 0 &&
+					!(i + 1 < n && hangul_is_vowel(x[i + 1]) &&
+					  hangul_compat_l[x[i] - HANGUL_COMPAT_FIRST] >= 0))
+				{
+					t = hangul_compat_t[x[i] - HANGUL_COMPAT_FIRST];
+					i++;
+				}
+				u->kind = HANGUL_UNIT_SYLLABLE;
+				u->l = l;
+				u->v = v;
+				u->t = t;
+				u->cp = HANGUL_SBASE + (l * HANGUL_VCOUNT + v) * HANGUL_TCOUNT + t;
+			}
+		}
+		else
+		{
+			u->kind = hangul_is_vowel(c) ? HANGUL_UNIT_VOWEL : HANGUL_UNIT_OTHER;
+			i++;
+		}
+	}
+	return k;
+}
+
+/* The 초성 of a unit: the initial of a syllable, anything else itself */
+uint32
+hangul_choseong_of(const HangulUnit *u)
+{
+	if (u->kind == HANGUL_UNIT_SYLLABLE)
+		return hangul_l_compat[(int) u->l];
+	return u->cp;
+}
+
+/* Append one code point to buf as UTF-8 */
+void
+hangul_put_utf8(StringInfo buf, uint32 c)
+{
+	unsigned char tmp[4];
+
+	unicode_to_utf8(c, tmp);
+	appendBinaryStringInfo(buf, (const char *) tmp, pg_utf_mblen(tmp));
+}
+
+/* A text argument as UTF-8, converted from the database encoding if need be */
+char *
+hangul_text_to_utf8(text *t, int *len)
+{
+	char	   *s = VARDATA_ANY(t);
+	int			l = VARSIZE_ANY_EXHDR(t);
+
+	if (GetDatabaseEncoding() != PG_UTF8)
+	{
+		s = (char *) pg_do_encoding_conversion((unsigned char *) s, l,
+											   GetDatabaseEncoding(), PG_UTF8);
+		if (s != VARDATA_ANY(t))
+			l = strlen(s);
+	}
+	*len = l;
+	return s;
+}
+
+/* UTF-8 to a text value in the database encoding */
+text *
+hangul_utf8_to_text(const char *s, int len)
+{
+	if (GetDatabaseEncoding() != PG_UTF8)
+	{
+		char	   *conv = (char *) pg_do_encoding_conversion((unsigned char *) s, len,
+															  PG_UTF8,
+															  GetDatabaseEncoding());
+
+		if (conv != s)
+			return cstring_to_text(conv);
+	}
+	return cstring_to_text_with_len(s, len);
+}
+
+static int
+hangul_gram_cmp(const void *a, const void *b)
+{
+	uint64		x = *(const uint64 *) a;
+	uint64		y = *(const uint64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sort and deduplicate grams in place; returns the new count */
+static int
+hangul_sort_unique(uint64 *a, int n)
+{
+	int			i,
+				j;
+
+	if (n <= 48)
+	{
+		for (i = 1; i < n; i++)
+		{
+			uint64		x = a[i];
+
+			for (j = i; j > 0 && a[j - 1] > x; j--)
+				a[j] = a[j - 1];
+			a[j] = x;
+		}
+	}
+	else
+		qsort(a, n, sizeof(uint64), hangul_gram_cmp);
+	if (n <= 1)
+		return n;
+	for (i = 1, j = 1; i < n; i++)
+	{
+		if (a[i] != a[j - 1])
+			a[j++] = a[i];
+	}
+	return j;
+}
+
+/* Letter n-grams: trigrams, padded with two blanks in front and one behind */
+#define HANGUL_GRAM_BITS	21
+
+/*
+ * Letter trigrams of letters (key mode) into g->grams, which must have room
+ * for n + 1 grams.  A letter is its code point + 1, so 0 is the padding; three
+ * 21-bit letters pack into the low 63 bits of a gram without collisions.
+ */
+void
+hangul_letter_grams(const uint32 *x, int n, HangulGrams *g)
+{
+	uint64		p1 = 0,
+				p2 = 0;
+	bool		consonant = false;
+	bool		vowel = false;
+	int			i;
+	int			k = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		uint64		c = (uint64) x[i] + 1;
+
+		if (hangul_is_consonant(x[i]))
+			consonant = true;
+		else if (hangul_is_vowel(x[i]))
+			vowel = true;
+		g->grams[k++] = (p2 << (2 * HANGUL_GRAM_BITS)) | (p1 << HANGUL_GRAM_BITS) | c;
+		p2 = p1;
+		p1 = c;
+	}
+	if (n > 0)
+		g->grams[k++] = (p2 << (2 * HANGUL_GRAM_BITS)) | (p1 << HANGUL_GRAM_BITS);
+	g->ngrams = hangul_sort_unique(g->grams, k);
+	/* Hangul consonants and no vowel: a 초성 query, such as ㅇㅈ or CNC ㄱㄱㅇ */
+	g->pure_choseong = consonant && !vowel;
+}
+
+/*
+ * 초성 bigrams of letters (key mode): every syllable stands for its initial,
+ * letters and digits for themselves, punctuation for nothing.  With pad, the bigrams with a blank before the
+ * first and after the last are included (for similarity); without, only the
+ * inner ones (what a 초성 pattern needs in the text).  g->grams must have room
+ * for n + 1 grams.
+ */
+void
+hangul_choseong_grams(const uint32 *x, int n, bool pad, HangulGrams *g)
+{
+	HangulUnit	ubuf[HANGUL_STACK_LETTERS];
+	HangulUnit *units = ubuf;
+	uint64		prev = 0;
+	int			nu;
+	int			i;
+	int			k = 0;
+
+	if (n > HANGUL_STACK_LETTERS)
+		units = palloc((Size) n * sizeof(HangulUnit));
+	nu = hangul_units(x, n, units);
+	for (i = 0; i < nu; i++)
+	{
+		uint64		c = (uint64) hangul_choseong_of(&units[i]) + 1;
+
+		/* nobody types punctuation in a 초성 query */
+		if (units[i].kind == HANGUL_UNIT_OTHER &&
+			!(units[i].cp < 0x80 ? isalnum((unsigned char) units[i].cp) :
+			  u_isalnum(units[i].cp)))
+			continue;
+		if (pad || prev != 0)
+			g->grams[k++] = HANGUL_KEY_CHOSEONG | (prev << HANGUL_GRAM_BITS) | c;
+		prev = c;
+	}
+	if (pad && prev != 0)
+		g->grams[k++] = HANGUL_KEY_CHOSEONG | (prev << HANGUL_GRAM_BITS);
+	g->ngrams = hangul_sort_unique(g->grams, k);
+	g->pure_choseong = false;
+	if (units != ubuf)
+		pfree(units);
+}
+
+/* Shared grams over all distinct grams of either, as pg_trgm counts */
+float4
+hangul_gram_similarity(const HangulGrams *a, const HangulGrams *b)
+{
+	int			i = 0,
+				j = 0,
+				shared = 0;
+
+	if (a->ngrams == 0 || b->ngrams == 0)
+		return 0.0f;
+	while (i < a->ngrams && j < b->ngrams)
+	{
+		if (a->grams[i] < b->grams[j])
+			i++;
+		else if (a->grams[i] > b->grams[j])
+			j++;
+		else
+		{
+			shared++;
+			i++;
+			j++;
+		}
+	}
+	return (float4) shared / (float4) (a->ngrams + b->ngrams - shared);
+}
+
+/* One side of a similarity: its letters and grams */
+typedef struct HangulSide
+{
+	uint32	   *letters;
+	int			nletters;
+	HangulGrams grams;			/* letter trigrams */
+	HangulGrams cgrams;			/* 초성 bigrams, when computed */
+	bool		has_cgrams;
+} HangulSide;
+
+/* Compute a side; buffers may be NULL to palloc in the current context */
+static void
+hangul_side_compute(const char *s, int len, HangulSide *side,
+					uint32 *lbuf, int lcap, uint64 *gbuf, int gcap)
+{
+	side->nletters = hangul_letters_buf(s, len, HANGUL_KEY, lbuf, lcap, &side->letters);
+	if (side->nletters + 1 <= gcap)
+		side->grams.grams = gbuf;
+	else
+		side->grams.grams = palloc((Size) (side->nletters + 1) * sizeof(uint64));
+	hangul_letter_grams(side->letters, side->nletters, &side->grams);
+	side->has_cgrams = false;
+}
+
+static void
+hangul_side_choseong(HangulSide *side)
+{
+	if (side->has_cgrams)
+		return;
+	side->cgrams.grams = palloc((Size) (side->nletters + 1) * sizeof(uint64));
+	hangul_choseong_grams(side->letters, side->nletters, true, &side->cgrams);
+	side->has_cgrams = true;
+}
+
+/*
+ * Similarity of two sides: on letter trigrams, or on 초성 bigrams when either
+ * side is a pure 초성 query such as ㅇㅈㄱㄴㅅ.
+ */
+static float4
+hangul_side_similarity(HangulSide *a, HangulSide *b)
+{
+	if (a->grams.pure_choseong || b->grams.pure_choseong)
+	{
+		hangul_side_choseong(a);
+		hangul_side_choseong(b);
+		return hangul_gram_similarity(&a->cgrams, &b->cgrams);
+	}
+	return hangul_gram_similarity(&a->grams, &b->grams);
+}
+
+/* Similarity of two UTF-8 strings, for callers in C such as jobcat hints */
+float4
+hangul_similarity_cstr(const char *a, int alen, const char *b, int blen)
+{
+	HangulSide	sa,
+				sb;
+
+	hangul_side_compute(a, alen, &sa, NULL, 0, NULL, 0);
+	hangul_side_compute(b, blen, &sb, NULL, 0, NULL, 0);
+	return hangul_side_similarity(&sa, &sb);
+}
+
+/*
+ * Per-call-site cache: an argument that stays the same from row to row (the
+ * query in col %% 'query') is decoded once.  An argument seen to change is
+ * not cached again.
+ */
+typedef struct HangulSimCache
+{
+	bool		tried[2];
+	bool		varies[2];
+	int			len[2];
+	char	   *bytes[2];
+	HangulSide side[2];
+} HangulSimCache;
+
+static float4
+hangul_similarity_fc(FunctionCallInfo fcinfo)
+{
+	HangulSimCache *cache = (HangulSimCache *) fcinfo->flinfo->fn_extra;
+	HangulSide	local[2];
+	HangulSide *sides[2];
+	uint32		lbuf[2][HANGUL_STACK_LETTERS];
+	uint64		gbuf[2][HANGUL_STACK_LETTERS + 2];
+	float4		result;
+	int			i;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(HangulSimCache));
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	for (i = 0; i < 2; i++)
+	{
+		text	   *t = PG_GETARG_TEXT_PP(i);
+		int			len;
+		char	   *s = hangul_text_to_utf8(t, &len);
+
+		if (cache->tried[i] && !cache->varies[i] && cache->len[i] == len &&
+			memcmp(cache->bytes[i], s, len) == 0)
+		{
+			sides[i] = &cache->side[i];
+			continue;
+		}
+		if (cache->tried[i])
+			cache->varies[i] = true;
+		if (!cache->tried[i])
+		{
+			MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+			cache->tried[i] = true;
+			cache->len[i] = len;
+			cache->bytes[i] = palloc(len + 1);
+			memcpy(cache->bytes[i], s, len);
+			hangul_side_compute(s, len, &cache->side[i], NULL, 0, NULL, 0);
+			hangul_side_choseong(&cache->side[i]);
+			MemoryContextSwitchTo(old);
+			sides[i] = &cache->side[i];
+			continue;
+		}
+		hangul_side_compute(s, len, &local[i], lbuf[i], HANGUL_STACK_LETTERS,
+							gbuf[i], HANGUL_STACK_LETTERS + 2);
+		sides[i] = &local[i];
+	}
+	result = hangul_side_similarity(sides[0], sides[1]);
+	return result;
+}
+
+PG_FUNCTION_INFO_V1(hangul_similarity);
+Datum
+hangul_similarity(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT4(hangul_similarity_fc(fcinfo));
+}
+
+PG_FUNCTION_INFO_V1(hangul_similarity_op);
+Datum
+hangul_similarity_op(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(hangul_similarity_fc(fcinfo) >= (float4) hangul_similarity_threshold);
+}
+
+void
+hangul_define_gucs(void)
+{
+	DefineCustomRealVariable("jobs_ext.hangul_similarity_threshold",
+							 "Sets the threshold used by the %% operator.",
+							 "Two texts are similar when hangul_similarity() is at least this value.",
+							 &hangul_similarity_threshold,
+							 0.3,
+							 0.0,
+							 1.0,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
+}
+
+/* hangul_nfc(text): composed syllables, spacing folded to single spaces */
+PG_FUNCTION_INFO_V1(hangul_nfc);
+Datum
+hangul_nfc(PG_FUNCTION_ARGS)
+{
+	int			len;
+	char	   *s = hangul_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
+	uint32	   *letters;
+	HangulUnit *units;
+	int			n,
+				nu,
+				i;
+	StringInfoData buf;
+
+	n = hangul_letters(s, len, HANGUL_DISPLAY, &letters);
+	units = palloc((Size) (n + 1) * sizeof(HangulUnit));
+	nu = hangul_units(letters, n, units);
+	initStringInfo(&buf);
+	for (i = 0; i < nu; i++)
+		hangul_put_utf8(&buf, units[i].cp);
+	PG_RETURN_TEXT_P(hangul_utf8_to_text(buf.data, buf.len));
+}
+
+/* jamo(text): every syllable spelled out in compatibility jamo */
+PG_FUNCTION_INFO_V1(jamo);
+Datum
+jamo(PG_FUNCTION_ARGS)
+{
+	int			len;
+	char	   *s = hangul_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
+	uint32	   *letters;
+	int			n,
+				i;
+	StringInfoData buf;
+
+	n = hangul_letters(s, len, HANGUL_DISPLAY, &letters);
+	initStringInfo(&buf);
+	for (i = 0; i < n; i++)
+		hangul_put_utf8(&buf, letters[i]);
+	PG_RETURN_TEXT_P(hangul_utf8_to_text(buf.data, buf.len));
+}
+
+/* choseong(text): every syllable replaced by its initial consonant */
+PG_FUNCTION_INFO_V1(choseong);
+Datum
+choseong(PG_FUNCTION_ARGS)
+{
+	int			len;
+	char	   *s = hangul_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
+	uint32	   *letters;
+	HangulUnit *units;
+	int			n,
+				nu,
+				i;
+	StringInfoData buf;
+
+	n = hangul_letters(s, len, HANGUL_DISPLAY, &letters);
+	units = palloc((Size) (n + 1) * sizeof(HangulUnit));
+	nu = hangul_units(letters, n, units);
+	initStringInfo(&buf);
+	for (i = 0; i < nu; i++)
+		hangul_put_utf8(&buf, hangul_choseong_of(&units[i]));
+	PG_RETURN_TEXT_P(hangul_utf8_to_text(buf.data, buf.len));
+}
+
+/* Does text unit t match pattern unit p? */
+static inline bool
+hangul_unit_matches(const HangulUnit *t, const HangulUnit *p)
+{
+	if (p->kind == HANGUL_UNIT_CONSONANT)
+		return hangul_choseong_of(t) == p->cp &&
+			(t->kind == HANGUL_UNIT_SYLLABLE || t->kind == HANGUL_UNIT_CONSONANT);
+	return t->cp == p->cp && t->kind == p->kind;
+}
+
+/*
+ * choseong_match(text, pattern): does text contain pattern, where a lone
+ * consonant of the pattern stands for any syllable with that initial and
+ * anything else for itself?  Spacing and case are ignored.
+ */
+PG_FUNCTION_INFO_V1(choseong_match);
+Datum
+choseong_match(PG_FUNCTION_ARGS)
+{
+	int			tlen,
+				plen;
+	char	   *ts = hangul_text_to_utf8(PG_GETARG_TEXT_PP(0), &tlen);
+	char	   *ps = hangul_text_to_utf8(PG_GETARG_TEXT_PP(1), &plen);
+	uint32	   *tl,
+			   *pl;
+	HangulUnit *tu,
+			   *pu;
+	int			nt,
+				np,
+				i,
+				j;
+
+	nt = hangul_letters(ts, tlen, HANGUL_KEY, &tl);
+	np = hangul_letters(ps, plen, HANGUL_KEY, &pl);
+	tu = palloc((Size) (nt + 1) * sizeof(HangulUnit));
+	pu = palloc((Size) (np + 1) * sizeof(HangulUnit));
+	nt = hangul_units(tl, nt, tu);
+	np = hangul_units(pl, np, pu);
+	for (i = 0; i + np <= nt; i++)
+	{
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+		for (j = 0; j < np; j++)
+		{
+			if (!hangul_unit_matches(&tu[i + j], &pu[j]))
+				break;
+		}
+		if (j == np)
+			PG_RETURN_BOOL(true);
+	}
+	PG_RETURN_BOOL(false);
+}
+
+/*
+ * Planner support for choseong_match(col, pattern): an index on col with
+ * gin_hangul_ops serves it as col ^% pattern.
+ */
+#define HANGUL_STRATEGY_CHOSEONG	2
+
+PG_FUNCTION_INFO_V1(choseong_match_support);
+Datum
+choseong_match_support(PG_FUNCTION_ARGS)
+{
+	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
+
+	if (IsA(rawreq, SupportRequestIndexCondition))
+	{
+		SupportRequestIndexCondition *req = (SupportRequestIndexCondition *) rawreq;
+		Oid			opno;
+		List	   *args;
+		Node	   *pattern;
+
+		if (!is_funcclause(req->node) || req->indexarg != 0)
+			PG_RETURN_POINTER(NULL);
+		args = ((FuncExpr *) req->node)->args;
+		if (list_length(args) != 2)
+			PG_RETURN_POINTER(NULL);
+		pattern = (Node *) lsecond(args);
+		if (!is_pseudo_constant_for_index(req->root, pattern, req->index))
+			PG_RETURN_POINTER(NULL);
+		opno = get_opfamily_member(req->opfamily, TEXTOID, TEXTOID,
+								   HANGUL_STRATEGY_CHOSEONG);
+		if (!OidIsValid(opno) || get_opcode(opno) != req->funcid)
+			PG_RETURN_POINTER(NULL);
+		req->lossy = false;
+		PG_RETURN_POINTER(list_make1(make_opclause(opno, BOOLOID, false,
+												   (Expr *) linitial(args),
+												   (Expr *) pattern,
+												   InvalidOid,
+												   ((FuncExpr *) req->node)->inputcollid)));
+	}
+	PG_RETURN_POINTER(NULL);
 }

@@ -262,20 +262,28 @@ jobcat_build_keys(void)
 	jobcat_nkeys = n;
 }
 
-/* The category whose name is closest to a folded key, for error hints */
+/*
+ * The category whose name is closest to a folded key, for error hints: the
+ * most similar by jamo (hangul_similarity, which also reads 초성 such as
+ * ㅈㅈㅇㅈㄹ), ties broken by the smaller edit distance.
+ */
 static const JobcatNode *
 jobcat_closest(const char *key)
 {
+	float4		best_sim = -1.0f;
 	int			best = INT_MAX;
 	int16		best_code = jobcat_nodes[0].code;
 	int			i;
 
 	for (i = 0; i < jobcat_nkeys; i++)
 	{
+		float4		sim = hangul_similarity_cstr(key, strlen(key), jobcat_keys[i].key,
+												 strlen(jobcat_keys[i].key));
 		int			d = text_edit_distance(key, jobcat_keys[i].key);
 
-		if (d < best)
+		if (sim > best_sim || (sim == best_sim && d < best))
 		{
+			best_sim = sim;
 			best = d;
 			best_code = jobcat_keys[i].code;
 		}

@@ -15,5 +15,7 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	hangul_define_gucs();
 	jobcat_define_gucs();
+	match_define_gucs();
 }

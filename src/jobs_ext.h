@@ -32,8 +32,14 @@
 /* jobcat.c */
 extern void jobcat_define_gucs(void);
 
+/* match.c */
+extern void match_define_gucs(void);
+
 /* hangul.c */
 extern char *hangul_fold_key(const char *str, int len);
 extern int	text_edit_distance(const char *a, const char *b);
+extern void hangul_define_gucs(void);
+extern float4 hangul_similarity_cstr(const char *a, int alen,
+									 const char *b, int blen);
 
 #endif							/* JOBS_EXT_H */

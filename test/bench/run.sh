@@ -14,12 +14,11 @@
 #   -- baseline: what the other way is
 #   one SQL statement, the plain-SQL or contrib way
 #
+# Scripts test/bench/*.sh are run after the .bench files and print their own
+# report (e.g. search quality rather than speed).
+#
 # Environment: BENCH_REPS (default 5) timed runs after one warm-up run;
 # the first argument, if given, runs only files whose name contains it.
-#
-# Measurements that do not fit this format (peak memory) are scripts named
-# test/bench/*_*.sh; they run after the .bench files, filtered the same way,
-# against the same database.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 reps=${BENCH_REPS:-5}
@@ -66,9 +65,12 @@ for bench in "$here"/*.bench; do
 		printf '%-58s %12s %12s %8s\n' "  baseline: $(cat "$b.basename")" "" "" ""
 	done
 done
-for script in "$here"/*_*.sh; do
-	[ -e "$script" ] || continue
+
+# Benchmarks that are scripts (test/bench/*.sh other than this one) print
+# their own report, e.g. search quality rather than speed.
+for script in "$here"/*.sh; do
+	[ "$(basename "$script")" = run.sh ] && continue
 	case $(basename "$script") in *"$only"*) ;; *) continue ;; esac
-	printf '\n'
+	printf '\n== %s\n' "$(basename "$script")"
 	bash "$script"
 done

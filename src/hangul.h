@@ -1,0 +1,109 @@
+/*
+ * hangul.h
+ *		Korean text as jamo letters and syllable units, shared by hangul.c,
+ *		hangul_gin.c and hangul_romanize.c.
+ *
+ * Every function of the Korean text layer first turns its input into one
+ * canonical form, a sequence of letters: each modern Hangul jamo is written
+ * as its compatibility jamo (U+3131..U+3163, so an initial and a final ㄱ are
+ * the same letter), everything else as its code point.  Composed, decomposed
+ * (NFD, macOS) and compatibility-jamo input all give the same letters.  The
+ * letters are then grouped back into units (syllables, lone jamo, other
+ * characters) with the rule a Korean keyboard uses: a consonant followed by
+ * a vowel starts a syllable, and a consonant after a vowel that is not
+ * followed by one closes it.
+ */
+#ifndef HANGUL_H
+#define HANGUL_H
+
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+
+/* Hangul syllable arithmetic (Unicode 15, section 3.12) */
+#define HANGUL_SBASE	0xAC00
+#define HANGUL_LCOUNT	19
+#define HANGUL_VCOUNT	21
+#define HANGUL_TCOUNT	28
+#define HANGUL_NCOUNT	(HANGUL_VCOUNT * HANGUL_TCOUNT)
+#define HANGUL_SCOUNT	(HANGUL_LCOUNT * HANGUL_NCOUNT)
+
+/* Modern compatibility jamo: consonants U+3131..U+314E, vowels ..U+3163 */
+#define HANGUL_COMPAT_FIRST		0x3131
+#define HANGUL_COMPAT_LAST		0x3163
+#define HANGUL_COMPAT_VOWEL0	0x314F
+
+static inline bool
+hangul_is_compat(uint32 c)
+{
+	return c >= HANGUL_COMPAT_FIRST && c <= HANGUL_COMPAT_LAST;
+}
+
+static inline bool
+hangul_is_consonant(uint32 c)
+{
+	return c >= HANGUL_COMPAT_FIRST && c < HANGUL_COMPAT_VOWEL0;
+}
+
+static inline bool
+hangul_is_vowel(uint32 c)
+{
+	return c >= HANGUL_COMPAT_VOWEL0 && c <= HANGUL_COMPAT_LAST;
+}
+
+/* Normalisation modes of hangul_letters() */
+#define HANGUL_DISPLAY	0		/* NFC, case kept, spacing folded to one ' ' */
+#define HANGUL_KEY		1		/* NFKC_Casefold, spacing and separators dropped */
+
+/* A unit of text: a syllable, a lone jamo, or another character */
+typedef enum HangulUnitKind
+{
+	HANGUL_UNIT_SYLLABLE,
+	HANGUL_UNIT_CONSONANT,		/* a lone consonant, such as a 초성 query */
+	HANGUL_UNIT_VOWEL,			/* a lone vowel */
+	HANGUL_UNIT_OTHER
+} HangulUnitKind;
+
+typedef struct HangulUnit
+{
+	uint32		cp;				/* the character (syllable composed) */
+	uint8		kind;			/* HangulUnitKind */
+	int8		l;				/* syllable: initial 0..18 */
+	int8		v;				/* syllable: vowel 0..20 */
+	int8		t;				/* syllable: final 0..27, 0 for none */
+} HangulUnit;
+
+/* hangul.c */
+extern void hangul_tables_init(void);
+extern int8 hangul_compat_l[];	/* compat jamo - 0x3131 -> initial index or -1 */
+extern int8 hangul_compat_t[];	/* ... -> final index or -1 */
+extern uint32 hangul_l_compat[];	/* initial index -> compat jamo */
+extern uint32 hangul_t_compat[];	/* final index -> compat jamo (0 for none) */
+extern int8 hangul_t_first[];	/* final -> what stays before a vowel */
+extern int8 hangul_t_second_l[];	/* final -> initial that moves over */
+
+extern int	hangul_letters(const char *str, int len, int mode, uint32 **letters);
+extern int	hangul_units(const uint32 *letters, int nletters, HangulUnit *units);
+extern uint32 hangul_choseong_of(const HangulUnit *u);
+extern char *hangul_text_to_utf8(text *t, int *len);
+extern text *hangul_utf8_to_text(const char *s, int len);
+extern void hangul_put_utf8(StringInfo buf, uint32 c);
+
+/* GIN keys: letter trigrams, 초성 bigrams and a mark for pure 초성 values */
+#define HANGUL_KEY_CHOSEONG		(UINT64CONST(1) << 63)
+#define HANGUL_KEY_PURE			(UINT64CONST(3) << 62)
+
+typedef struct HangulGrams
+{
+	uint64	   *grams;			/* sorted, unique */
+	int			ngrams;
+	bool		pure_choseong;	/* Hangul consonants, no vowel: 초성 */
+} HangulGrams;
+
+extern void hangul_letter_grams(const uint32 *letters, int n, HangulGrams *g);
+extern void hangul_choseong_grams(const uint32 *letters, int n, bool pad,
+								  HangulGrams *g);
+extern float4 hangul_gram_similarity(const HangulGrams *a, const HangulGrams *b);
+extern double hangul_similarity_threshold;
+
+#endif							/* HANGUL_H */

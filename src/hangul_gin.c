@@ -1,0 +1,198 @@
+/*
+ * hangul_gin.c
+ *		GIN operator class gin_hangul_ops over text, for hangul_similarity's
+ *		%% operator and for 초성 search (^% and choseong_match()).
+ *
+ * A text is indexed under int8 keys that name, without collisions:
+ *   - its letter trigrams (hangul_letter_grams), sign bit clear;
+ *   - its 초성 bigrams, padded (hangul_choseong_grams), sign bit set;
+ *   - HANGUL_KEY_PURE when the text is 초성, Hangul consonants without a
+ *	   vowel (a value such as 'ㅇㅈ' compares with every text through 초성,
+ *	   so a %% query must always look at such rows).
+ * Both strategies are lossy: the operator is rechecked on every candidate,
+ * so an index scan returns exactly what a sequential scan does.
+ */
+#include "postgres.h"
+
+#include "access/gin.h"
+#include "access/stratnum.h"
+#include "fmgr.h"
+
+#include "hangul.h"
+#include "jobs_ext.h"
+
+#define HANGUL_STRATEGY_SIMILAR		1
+#define HANGUL_STRATEGY_CHOSEONG	2
+
+/* Text argument as letters in key mode */
+static int
+hangul_gin_letters(text *t, uint32 **letters)
+{
+	int			len;
+	char	   *s = hangul_text_to_utf8(t, &len);
+
+	return hangul_letters(s, len, HANGUL_KEY, letters);
+}
+
+PG_FUNCTION_INFO_V1(hangul_gin_extract_value);
+Datum
+hangul_gin_extract_value(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
+	uint32	   *letters;
+	int			n = hangul_gin_letters(t, &letters);
+	HangulGrams lg,
+				cg;
+	Datum	   *entries;
+	int			k = 0;
+	int			i;
+
+	lg.grams = palloc((Size) (n + 1) * sizeof(uint64));
+	cg.grams = palloc((Size) (n + 1) * sizeof(uint64));
+	hangul_letter_grams(letters, n, &lg);
+	hangul_choseong_grams(letters, n, true, &cg);
+	entries = palloc((Size) (lg.ngrams + cg.ngrams + 1) * sizeof(Datum));
+	for (i = 0; i < lg.ngrams; i++)
+		entries[k++] = Int64GetDatum((int64) lg.grams[i]);
+	for (i = 0; i < cg.ngrams; i++)
+		entries[k++] = Int64GetDatum((int64) cg.grams[i]);
+	if (lg.pure_choseong)
+		entries[k++] = Int64GetDatum((int64) HANGUL_KEY_PURE);
+	*nentries = k;
+	PG_RETURN_POINTER(entries);
+}
+
+/*
+ * For %%, a query that is pure 초성 looks up its 초성 bigrams; any other
+ * query looks up HANGUL_KEY_PURE first, then its letter trigrams.  For ^%,
+ * the pattern's inner 초성 bigrams must all be in the text.
+ */
+PG_FUNCTION_INFO_V1(hangul_gin_extract_query);
+Datum
+hangul_gin_extract_query(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
+	StrategyNumber strategy = PG_GETARG_UINT16(2);
+	int32	   *searchMode = (int32 *) PG_GETARG_POINTER(6);
+	uint32	   *letters;
+	int			n;
+	HangulGrams g;
+	Datum	   *entries;
+	int			k = 0;
+	int			i;
+
+	*nentries = 0;
+	if (strategy == HANGUL_STRATEGY_SIMILAR && hangul_similarity_threshold <= 0.0)
+	{
+		/* everything is similar enough */
+		*searchMode = GIN_SEARCH_MODE_ALL;
+		PG_RETURN_POINTER(NULL);
+	}
+	n = hangul_gin_letters(t, &letters);
+	g.grams = palloc((Size) (n + 1) * sizeof(uint64));
+	if (strategy == HANGUL_STRATEGY_SIMILAR)
+	{
+		hangul_letter_grams(letters, n, &g);
+		if (g.pure_choseong)
+			hangul_choseong_grams(letters, n, true, &g);
+		else if (g.ngrams > 0)
+			k = 1;
+	}
+	else if (strategy == HANGUL_STRATEGY_CHOSEONG)
+		hangul_choseong_grams(letters, n, false, &g);
+	else
+		elog(ERROR, "unrecognized strategy number: %d", strategy);
+
+	if (g.ngrams == 0)
+	{
+		/* an empty %% query matches nothing; a short pattern, anything */
+		if (strategy == HANGUL_STRATEGY_CHOSEONG)
+			*searchMode = GIN_SEARCH_MODE_ALL;
+		PG_RETURN_POINTER(NULL);
+	}
+	entries = palloc((Size) (g.ngrams + 1) * sizeof(Datum));
+	if (k == 1)
+		entries[0] = Int64GetDatum((int64) HANGUL_KEY_PURE);
+	for (i = 0; i < g.ngrams; i++)
+		entries[k++] = Int64GetDatum((int64) g.grams[i]);
+	*nentries = k;
+	PG_RETURN_POINTER(entries);
+}
+
+/*
+ * Can the row match, given which keys it has (GIN_TRUE/GIN_MAYBE/GIN_FALSE)?
+ * hangul_similarity = shared / (nquery + nrow - shared) >= t needs
+ * shared >= t * nquery, since nrow >= shared.
+ */
+static GinTernaryValue
+hangul_gin_decide(const GinTernaryValue *check, StrategyNumber strategy,
+				  int32 nkeys, const Datum *queryKeys)
+{
+	int			first = 0;
+	int			ntrue = 0;
+	int			i;
+
+	if (strategy == HANGUL_STRATEGY_CHOSEONG)
+	{
+		for (i = 0; i < nkeys; i++)
+		{
+			if (check[i] == GIN_FALSE)
+				return GIN_FALSE;
+		}
+		return GIN_MAYBE;
+	}
+	if (nkeys > 0 && (uint64) DatumGetInt64(queryKeys[0]) == HANGUL_KEY_PURE)
+	{
+		if (check[0] != GIN_FALSE)
+			return GIN_MAYBE;
+		first = 1;
+	}
+	for (i = first; i < nkeys; i++)
+	{
+		if (check[i] != GIN_FALSE)
+			ntrue++;
+	}
+	/* a little slack so that float rounding can never lose a row */
+	if ((double) ntrue + 1e-6 >= hangul_similarity_threshold * (nkeys - first))
+		return GIN_MAYBE;
+	return GIN_FALSE;
+}
+
+PG_FUNCTION_INFO_V1(hangul_gin_consistent);
+Datum
+hangul_gin_consistent(PG_FUNCTION_ARGS)
+{
+	bool	   *check = (bool *) PG_GETARG_POINTER(0);
+	StrategyNumber strategy = PG_GETARG_UINT16(1);
+	int32		nkeys = PG_GETARG_INT32(3);
+	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
+	Datum	   *queryKeys = (Datum *) PG_GETARG_POINTER(6);
+	GinTernaryValue tcheck[64];
+	GinTernaryValue *tc = tcheck;
+	GinTernaryValue res;
+	int			i;
+
+	if (nkeys > (int32) lengthof(tcheck))
+		tc = palloc(nkeys * sizeof(GinTernaryValue));
+	for (i = 0; i < nkeys; i++)
+		tc[i] = check[i] ? GIN_TRUE : GIN_FALSE;
+	res = hangul_gin_decide(tc, strategy, nkeys, queryKeys);
+	if (tc != tcheck)
+		pfree(tc);
+	*recheck = true;
+	PG_RETURN_BOOL(res != GIN_FALSE);
+}
+
+PG_FUNCTION_INFO_V1(hangul_gin_triconsistent);
+Datum
+hangul_gin_triconsistent(PG_FUNCTION_ARGS)
+{
+	GinTernaryValue *check = (GinTernaryValue *) PG_GETARG_POINTER(0);
+	StrategyNumber strategy = PG_GETARG_UINT16(1);
+	int32		nkeys = PG_GETARG_INT32(3);
+	Datum	   *queryKeys = (Datum *) PG_GETARG_POINTER(5);
+
+	PG_RETURN_GIN_TERNARY_VALUE(hangul_gin_decide(check, strategy, nkeys, queryKeys));
+}

@@ -158,7 +158,6 @@ cmd_demo() {
 	fi
 	mkdir -p "$DEMO_DIR"
 	cluster_start "$DEMO_DIR"
-	flock -u 9
 	say "== loading the Gunsan 2020 sample"
 	psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DEMO_DB"
 	psql -X -q -v ON_ERROR_STOP=1 -d "$DEMO_DB" -c "CREATE EXTENSION jobs_ext"
@@ -169,6 +168,7 @@ cmd_demo() {
 	for f in test/demo.sql test/demo_*.sql; do
 		[ -e "$f" ] && psql -X -q -v ON_ERROR_STOP=1 -d "$DEMO_DB" -f "$f"
 	done
+	flock -u 9
 	cat <<EOF
 
 The demo cluster is running (ICU ko-KR, Unix socket only). Open it with:

@@ -805,21 +805,7 @@ PG_FUNCTION_INFO_V1(catstats_from_bytea);
 Datum
 catstats_from_bytea(PG_FUNCTION_ARGS)
 {
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-	CatStatsData *cs;
-
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	cs = catstats_read_binary(&buf);
-	if (buf.cursor != buf.len)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external catstats value: %d bytes after the end",
-						buf.len - buf.cursor)));
-	PG_RETURN_POINTER(cs);
+	return jobs_ext_recv_bytea(catstats_recv, PG_GETARG_BYTEA_PP(0), "catstats");
 }
 
 /*----------------------------------------------------------------------------

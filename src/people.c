@@ -955,21 +955,7 @@ PG_FUNCTION_INFO_V1(peopleset_from_bytea);
 Datum
 peopleset_from_bytea(PG_FUNCTION_ARGS)
 {
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-	PeopleSetData *flat;
-
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	flat = peopleset_read_binary(&buf);
-	if (buf.cursor != buf.len)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external peopleset value: %d bytes after the end",
-						buf.len - buf.cursor)));
-	PG_RETURN_POINTER(flat);
+	return jobs_ext_recv_bytea(peopleset_recv, PG_GETARG_BYTEA_PP(0), "peopleset");
 }
 
 /*----------------------------------------------------------------------------

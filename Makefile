@@ -14,6 +14,8 @@ DOCS =
 
 SRCS = $(wildcard src/*.c)
 OBJS = $(SRCS:.c=.o)
+# the headers are few and shared: rebuild every object when one changes
+$(OBJS): $(wildcard src/*.h)
 
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=jobs_ext

@@ -28,6 +28,7 @@
 #include "utils/sortsupport.h"
 
 #include "jobs_ext.h"
+#include "jobcat.h"
 
 typedef struct JobcatNode
 {
@@ -703,4 +704,52 @@ jobcat_taxonomy(PG_FUNCTION_ARGS)
 		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(tuple));
 	}
 	SRF_RETURN_DONE(funcctx);
+}
+
+/*
+ * Taxonomy access for other parts of jobs_ext (catstats.c), declared in
+ * jobcat.h.  Ranks are positions in jobcat_nodes[], i.e. taxonomy pre-order;
+ * they may change between releases, codes never do.
+ */
+int
+jobcat_count(void)
+{
+	return (int) JOBCAT_NNODES;
+}
+
+/* Pre-order rank of a code, -1 when the code is not a category */
+int
+jobcat_rank(int code)
+{
+	if (!jobcat_code_is_valid(code))
+		return -1;
+	return jobcat_rank_of_code[code];
+}
+
+int16
+jobcat_code_at_rank(int rank)
+{
+	Assert(rank >= 0 && rank < (int) JOBCAT_NNODES);
+	return jobcat_nodes[rank].code;
+}
+
+/* OECD code of the parent, 0 at the top; code must be valid */
+int16
+jobcat_parent_code(int16 code)
+{
+	return jobcat_node(code)->parent;
+}
+
+/* Label in UTF-8, Korean or English; code must be valid */
+const char *
+jobcat_label_utf8(int16 code, bool korean)
+{
+	return jobcat_label_cstring(code, korean);
+}
+
+/* Label as text in the database encoding; code must be valid */
+text *
+jobcat_label_text(int16 code, bool korean)
+{
+	return jobcat_utf8_to_text(jobcat_label_cstring(code, korean));
 }

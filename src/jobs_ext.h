@@ -11,6 +11,8 @@
 
 #include "postgres.h"
 
+#include "fmgr.h"
+
 /*
  * Input functions report bad text through the soft-error context on
  * PostgreSQL 16 and later (so pg_input_is_valid() and COPY ... ON_ERROR work);
@@ -28,6 +30,9 @@
 		return dummy; \
 	} while (0)
 #endif
+
+/* jobs_ext.c */
+extern Datum jobs_ext_recv_bytea(PGFunction recv, bytea *bytes, const char *type_name);
 
 /* jobcat.c */
 extern void jobcat_define_gucs(void);

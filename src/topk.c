@@ -398,14 +398,7 @@ PG_FUNCTION_INFO_V1(topk_state_from_binary);
 Datum
 topk_state_from_binary(PG_FUNCTION_ARGS)
 {
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	PG_RETURN_DATUM(DirectFunctionCall1(topk_state_recv, PointerGetDatum(&buf)));
+	return jobs_ext_recv_bytea(topk_state_recv, PG_GETARG_BYTEA_PP(0), "topk_state");
 }
 
 /* ---------------------------------------------------------------------

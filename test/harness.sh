@@ -227,7 +227,6 @@ cmd_demo() {
 	fi
 	mkdir -p "$DEMO_DIR"
 	cluster_start "$DEMO_DIR"
-	flock -u 9
 	say "== loading the Gunsan 2020 sample"
 	psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DEMO_DB"
 	psql -X -q -v ON_ERROR_STOP=1 -d "$DEMO_DB" -c "CREATE EXTENSION jobs_ext"
@@ -238,6 +237,7 @@ cmd_demo() {
 	for f in test/demo.sql test/demo_*.sql; do
 		[ -e "$f" ] && psql -X -q -v ON_ERROR_STOP=1 -d "$DEMO_DB" -f "$f"
 	done
+	flock -u 9
 	cat <<EOF
 
 The demo cluster is running (ICU ko-KR, Unix socket only). Open it with:
@@ -257,9 +257,31 @@ cmd_demo_stop() {
 	fi
 }
 
+# Extensions the benchmarks compare against (hll, for people() in
+# catstats.bench); installed when missing, as the server packages are.
+BENCH_PACKAGES=(postgresql-$PG_MAJOR-hll)
+
+ensure_bench_packages() {
+	local missing=() p
+	command -v dpkg-query >/dev/null 2>&1 || return 0
+	for p in "${BENCH_PACKAGES[@]}"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		say "== ${missing[*]} not installed: the benchmarks against it will fail (sudo apt-get install ${missing[*]})"
+		return 0
+	fi
+	say "== installing benchmark baselines: ${missing[*]}"
+	DEBIAN_FRONTEND=noninteractive apt-get update -qq || true
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+		say "== could not install ${missing[*]}; the benchmarks against it will fail"
+}
+
 cmd_bench() {
 	local dir
 	ensure_packages
+	ensure_bench_packages
 	exec 9>"$LOCK_FILE"
 	flock 9
 	build_and_install

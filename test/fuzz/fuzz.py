@@ -57,7 +57,7 @@ FUNCTION_OK = {'22P02', '22021', '54000', '22023', '22003'}
 # function called outside an aggregate, an unbounded window turned into days)
 SIGNATURE_OK = FUNCTION_OK | {'22008', '0A000'} | {
     # a relation or column argument naming nothing suitable (match_batch)
-    '42P01', '42703', '42804', '42501',
+    '42P01', '42703', '42804', '42846', '42501',
     # a NULL where the function needs a value (22004 null_value_not_allowed)
     '22004',
     # *_from_binary(bytea) reject bad bytes as recv does; an empty column name

@@ -1,0 +1,121 @@
+/*
+ * people.h
+ *		The growable set of 64-bit keys behind the peopleset and catstats
+ *		aggregate states, and the peopleset value shared with catstats.c.
+ *
+ * While an aggregate runs, its state is an expanded object (see people.c)
+ * that holds a PeopleKeys: a sorted, duplicate-free prefix followed by an
+ * append buffer of unsorted keys.  Adding a key is a store into the buffer;
+ * when the buffer is full it is radix-sorted, de-duplicated and merged into
+ * the prefix, and the array doubles only when the distinct keys fill more
+ * than two thirds of it.  The per-row cost is amortised O(1) and the memory
+ * is 12 to 16 bytes per distinct key (plus 8 per buffered key during a
+ * merge), whatever the number of rows.
+ *
+ * A peopleset whose numbers turn out dense (at least one in 16 of the range
+ * they span, as with person numbers 1..N) moves them into a bitmap over that
+ * range, with room to grow: then adding a number sets a bit, and memory is
+ * at most 2 bytes per person.  Numbers outside the bitmap's range still go
+ * to the array; reading the set merges the two.
+ */
+#ifndef PEOPLE_H
+#define PEOPLE_H
+
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+#include "nodes/nodes.h"
+#include "utils/palloc.h"
+
+typedef struct PeopleKeys
+{
+	int64	   *keys;			/* allocated in the owner's memory context */
+	int32		nsorted;		/* keys[0 .. nsorted): ascending, distinct */
+	int32		nbuf;			/* keys[nsorted .. nsorted + nbuf): unsorted */
+	int32		capacity;		/* slots in keys[] */
+	bool		dense_ok;		/* may switch to a bitmap (people.c) */
+	int32		bits_words;		/* length of bits[] in 64-bit words */
+	uint64	   *bits;			/* NULL, or bit i set = key bits_base + i */
+	int64		bits_base;
+} PeopleKeys;
+
+/* Smallest array a set starts with */
+#define PEOPLEKEYS_MIN_CAPACITY 16
+
+/*
+ * Most keys one value can hold: the flat form of a value must stay under
+ * the 1 GB limit of a varlena, with room for the catstats header.
+ */
+#define PEOPLEKEYS_MAX_KEYS ((int32) ((MaxAllocSize - 1024) / sizeof(int64)))
+
+extern MemoryContext peoplekeys_state_context(MemoryContext aggcxt);
+extern void peoplekeys_init(PeopleKeys *pk, int32 capacity);
+extern void peoplekeys_compact(PeopleKeys *pk);
+extern void peoplekeys_materialize(PeopleKeys *pk);
+extern void peoplekeys_make_room(PeopleKeys *pk);
+extern void peoplekeys_add_sorted(PeopleKeys *pk, const int64 *b, int32 nb);
+extern void peoplekeys_sort_unique(int64 *keys, int32 *n);
+extern bool peoplekeys_are_set(const int64 *keys, int32 n);
+
+/*
+ * Add one key; duplicates of the last key added are dropped at once, and a
+ * key within the range of the dense bitmap (when there is one) is a bit.
+ */
+static inline void
+peoplekeys_add(PeopleKeys *pk, int64 key)
+{
+	int32		n;
+
+	if (pk->bits != NULL)
+	{
+		uint64		off = (uint64) key - (uint64) pk->bits_base;
+
+		if (off < (uint64) pk->bits_words * 64)
+		{
+			pk->bits[off >> 6] |= UINT64CONST(1) << (off & 63);
+			return;
+		}
+	}
+	n = pk->nsorted + pk->nbuf;
+
+	if (n > 0 && pk->keys[n - 1] == key)
+		return;
+	if (n >= pk->capacity)
+	{
+		/* there is room now, and the bitmap may have grown to take the key */
+		peoplekeys_make_room(pk);
+		peoplekeys_add(pk, key);
+		return;
+	}
+	pk->keys[n] = key;
+	/* keys that arrive in ascending order extend the sorted prefix */
+	if (pk->nbuf == 0 && (n == 0 || key > pk->keys[n - 1]))
+		pk->nsorted++;
+	else
+		pk->nbuf++;
+}
+
+/*
+ * The flat peopleset value: a version byte and the distinct person numbers
+ * in ascending order, 8 bytes each.
+ */
+typedef struct PeopleSetData
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;		/* PEOPLESET_VERSION */
+	uint8		padding[3];
+	int64		keys[FLEXIBLE_ARRAY_MEMBER];
+} PeopleSetData;
+
+#define PEOPLESET_VERSION	1
+#define PEOPLESET_HDRSZ		offsetof(PeopleSetData, keys)
+#define PEOPLESET_COUNT(p)	((int32) ((VARSIZE(p) - PEOPLESET_HDRSZ) / sizeof(int64)))
+
+/* Text form of a set of numbers: {1,2,5..9}; shared with catstats.c */
+extern void peopleset_write_list(StringInfo buf, const int64 *keys, int32 n);
+extern void peopleset_need_bytes(StringInfo buf, int nbytes, const char *typname);
+extern bool peopleset_parse_list(const char **pp, const char *typname,
+								 const char *input, int64 **keys, int32 *n,
+								 Node *escontext);
+
+#endif							/* PEOPLE_H */

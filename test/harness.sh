@@ -8,13 +8,13 @@
 #   bash test/harness.sh demo-stop  stop and remove the demo cluster
 #   bash test/harness.sh bench      same set-up, run test/bench/*.bench
 #   bash test/harness.sh fuzz       same set-up, the long fuzz run (test/fuzz/fuzz.py)
-#   bash test/harness.sh sanitize   the regression suites and a short fuzz against
+#   bash test/harness.sh sanitize   the regression suites and test/checks/ against
 #                                   the extension built with ASan and UBSan
-#   bash test/harness.sh valgrind   the regression suites with the server under
-#                                   valgrind (slow; see doc/development.md)
+# (a valgrind run of the suites is described in doc/development.md)
 #
 # The cluster is created with initdb -E UTF8 --locale-provider=icu
-# --icu-locale=ko-KR and listens only on a Unix socket in a temporary directory.
+# --icu-locale=ko-KR and listens on a Unix socket in a temporary directory
+# (for make test and make sanitize also on 127.0.0.1 at a free port, for JDBC).
 # initdb refuses to run as root, so as root the server runs as the Debian
 # 'postgres' user (created by the postgresql-common package).
 set -euo pipefail
@@ -29,7 +29,6 @@ CHECK_PACKAGES=(python3-psycopg2 sqlsmith libpostgresql-jdbc-java default-jdk-he
 FUZZ_PACKAGES=(python3-psycopg2 sqlsmith)
 # gcc's sanitizer runtimes (build-essential's gcc pulls them in, named for clarity)
 SANITIZE_PACKAGES=(python3-psycopg2 sqlsmith libasan8 libubsan1)
-VALGRIND_PACKAGES=(valgrind)
 # the Debian python, which has python3-psycopg2 whatever python3 is first in PATH
 PYTHON=/usr/bin/python3
 DEMO_DIR=${JOBS_EXT_DEMO_DIR:-/tmp/jobs_ext_demo}
@@ -121,7 +120,8 @@ cluster_start() {
 		if as_owner env ${CLUSTER_ENV[@]+"${CLUSTER_ENV[@]}"} "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
 			-o "-c listen_addresses=$listen -p $port -k $dir -c fsync=off -c synchronous_commit=off -c max_parallel_workers_per_gather=2" \
 			start 9>&-; then
-			export PGHOST=$dir PGPORT=$port PGUSER=postgres PGTCPPORT=$port
+			export PGHOST=$dir PGPORT=$port PGUSER=postgres
+			[ "$CLUSTER_TCP" = 1 ] && export PGTCPPORT=$port
 			export JOBS_EXT_SERVER_LOG=$dir/server.log
 			return 0
 		fi

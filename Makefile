@@ -10,7 +10,7 @@ EXTENSION = jobs_ext
 MODULE_big = jobs_ext
 # every install and update script: jobs_ext--A.sql and jobs_ext--A--B.sql
 DATA = $(wildcard jobs_ext--*.sql)
-DOCS =
+DOCS = $(wildcard doc/*.md)
 
 SRCS = $(wildcard src/*.c)
 OBJS = $(SRCS:.c=.o)

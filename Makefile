@@ -56,13 +56,16 @@ fuzz:
 sanitize:
 	@$(HARNESS) sanitize
 
-# PGXS is included only when the server headers are there; the targets above
-# run before it is needed and install what it takes.
+# PGXS is included only when the server headers are there (Debian ships
+# pgxs.mk with the client, postgres.h only with postgresql-server-dev-N); the
+# targets above run before it is needed and install what it takes.
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
-ifneq ($(wildcard $(PGXS)),)
+PG_INCLUDEDIR_SERVER := $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)
+PG_MAJOR_FOUND := $(shell $(PG_CONFIG) --version 2>/dev/null | sed -n 's/^PostgreSQL \([0-9][0-9]*\).*/\1/p')
+ifneq ($(and $(wildcard $(PGXS)),$(wildcard $(PG_INCLUDEDIR_SERVER)/postgres.h)),)
 include $(PGXS)
 else
-ifeq ($(filter test demo demo-stop bench fuzz sanitize,$(MAKECMDGOALS)),)
-$(error PostgreSQL server headers not found (no PGXS via $(PG_CONFIG)); run 'make test' to install them, or set PG_CONFIG)
+ifeq ($(filter test demo demo-stop bench fuzz sanitize matrix,$(MAKECMDGOALS)),)
+$(error PostgreSQL server headers not found (no postgres.h in '$(PG_INCLUDEDIR_SERVER)' of $(PG_CONFIG)): install postgresql-server-dev-$(or $(PG_MAJOR_FOUND),15), or run 'make test', which installs what is missing)
 endif
 endif

@@ -49,15 +49,30 @@ pg_config_path() {
 	fi
 }
 
+# build_complete PG_CONFIG: true when everything the build and the tests take
+# is there: PGXS, the server headers (postgres.h, which Debian ships apart
+# from pgxs.mk, in postgresql-server-dev-N), ICU's pkg-config files and
+# headers, a C compiler and initdb.
+build_complete() {
+	local pgc=$1 icu_inc
+	command -v "$pgc" >/dev/null 2>&1 || return 1
+	[ -f "$("$pgc" --pgxs 2>/dev/null)" ] || return 1
+	[ -f "$("$pgc" --includedir-server 2>/dev/null)/postgres.h" ] || return 1
+	[ -x "$("$pgc" --bindir 2>/dev/null)/initdb" ] || return 1
+	command -v pkg-config >/dev/null 2>&1 || return 1
+	pkg-config --exists icu-uc icu-i18n 2>/dev/null || return 1
+	icu_inc=$(pkg-config --variable=includedir icu-uc 2>/dev/null)
+	[ -f "${icu_inc:-/usr/include}/unicode/uchar.h" ] || return 1
+	command -v "${CC:-gcc}" >/dev/null 2>&1 || return 1
+}
+
 # ensure_packages [PACKAGE...]: install the Debian packages that are missing,
 # the build's own and the extra ones named.  The build's are skipped when
 # PG_CONFIG points at a complete installation of the user's own.
 ensure_packages() {
 	local pgc missing=() p wanted=("$@")
 	pgc=$(pg_config_path)
-	if ! { command -v "$pgc" >/dev/null 2>&1 && [ -f "$("$pgc" --pgxs 2>/dev/null)" ] &&
-		pkg-config --exists icu-uc icu-i18n 2>/dev/null &&
-		[ -x "$("$pgc" --bindir)/initdb" ]; }; then
+	if ! build_complete "$pgc"; then
 		command -v dpkg-query >/dev/null 2>&1 ||
 			die "PostgreSQL $PG_MAJOR server headers or ICU not found and this is not Debian; set PG_CONFIG"
 		wanted+=("${DEBIAN_PACKAGES[@]}")

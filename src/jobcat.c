@@ -407,10 +407,10 @@ jobcat_out(PG_FUNCTION_ARGS)
 				const char *label = jobcat_label_cstring(code,
 														 jobcat_output_format == JOBCAT_OUTPUT_KO);
 
-				PG_RETURN_CSTRING(pg_do_encoding_conversion((unsigned char *) label,
-															strlen(label),
-															PG_UTF8,
-															GetDatabaseEncoding()));
+				PG_RETURN_CSTRING((char *) pg_do_encoding_conversion((unsigned char *) label,
+																	 strlen(label),
+																	 PG_UTF8,
+																	 GetDatabaseEncoding()));
 			}
 		default:
 			PG_RETURN_CSTRING(psprintf("%d", code));

@@ -245,8 +245,12 @@ static Size
 catstats_get_flat_size(ExpandedObjectHeader *eohptr)
 {
 	ExpandedCatStats *ecs = (ExpandedCatStats *) eohptr;
+	MemoryContext oldcxt;
 
+	/* in the value's own context, as peopleset_get_flat_size() explains */
+	oldcxt = MemoryContextSwitchTo(eohptr->eoh_context);
 	peoplekeys_compact(&ecs->set);
+	MemoryContextSwitchTo(oldcxt);
 	return CATSTATS_KEYS_OFFSET(catstats_expanded_ncats(ecs)) +
 		sizeof(int64) * (Size) ecs->set.nsorted;
 }

@@ -4,7 +4,9 @@
 \pset null '(null)'
 
 -- The cluster is ICU ko-KR, as the harness creates it.
-SELECT datlocprovider, daticulocale FROM pg_database WHERE datname = current_database();
+-- (daticulocale is called datlocale from PostgreSQL 17 on)
+SELECT datlocprovider, coalesce(to_jsonb(d) ->> 'daticulocale', to_jsonb(d) ->> 'datlocale') AS daticulocale
+FROM pg_database AS d WHERE datname = current_database();
 
 -- The whole taxonomy, in pre-order, from the LMP methodology.
 SELECT * FROM jobcat_taxonomy();

@@ -13,11 +13,11 @@
 # headers and every package of the checks installed, by test/harness.sh
 # itself).  For each run the work tree is copied into <root>/build/<name of
 # the checkout> (the tracked files and the untracked ones git does not
-# ignore, so uncommitted changes are tested), proc, sys and dev are mounted,
-# `make test` runs through chroot with PG_MAJOR set, and the mounts are
-# removed again whatever happens.  Two runs in one root do not disturb each
-# other: the harness's install lock lives in the root's /tmp, and every
-# mount is made and removed by the run that needs it.
+# ignore, so uncommitted changes are tested), and `make test` runs through
+# chroot with PG_MAJOR set, in a mount namespace of its own where proc, sys
+# and dev are mounted (gone with it, whatever happens).  Two runs in one root
+# do not disturb each other: the harness's install lock lives in the root's
+# /tmp, and no run sees another's mounts.
 #
 # Prints one line per version, "pgN: P passed, F failed" (the last such line
 # of that run; a run without one counts as failed), then the total over all,
@@ -49,31 +49,33 @@ suite_of() {
 	esac
 }
 
-# Mounts made by this run, removed in reverse order on exit.
-MOUNTS=()
-unmount_all() {
-	local i m
-	for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do
-		m=${MOUNTS[i]}
-		umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null ||
-			say "matrix: could not unmount $m"
+# The commands of a root run in a mount namespace of their own (unshare):
+# the mounts they need are seen by nobody else, are not touched by another
+# run mounting and unmounting in the same root, and go away with the
+# namespace whatever happens; they are unmounted at the end all the same.
+# Inside it: proc, sys, dev, dev/pts and dev/shm (the server's dynamic
+# shared memory) of this machine inside ROOT, then COMMAND through chroot.
+IN_NAMESPACE='
+root=$1
+shift
+mounts=()
+unmount() {
+	local i
+	for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
+		umount "${mounts[i]}" || umount -l "${mounts[i]}"
 	done
-	MOUNTS=()
 }
-trap unmount_all EXIT
+trap unmount EXIT
+mount -t proc proc "$root/proc" && mounts+=("$root/proc") &&
+	mount --bind /sys "$root/sys" && mounts+=("$root/sys") &&
+	mount --bind /dev "$root/dev" && mounts+=("$root/dev") &&
+	mount --bind /dev/pts "$root/dev/pts" && mounts+=("$root/dev/pts") &&
+	mount --bind /dev/shm "$root/dev/shm" && mounts+=("$root/dev/shm") ||
+	{ echo "matrix: could not mount proc, sys and dev in $root"; exit 1; }
+chroot "$root" "$@"
+'
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# mount_root ROOT: proc, sys, dev, dev/pts and dev/shm (the server's
-# dynamic shared memory) of this machine inside ROOT.
-mount_root() {
-	local root=$1
-	mount -t proc proc "$root/proc" && MOUNTS+=("$root/proc") || return 1
-	mount --bind /sys "$root/sys" && MOUNTS+=("$root/sys") || return 1
-	mount --bind /dev "$root/dev" && MOUNTS+=("$root/dev") || return 1
-	mount --bind /dev/pts "$root/dev/pts" && MOUNTS+=("$root/dev/pts") || return 1
-	mount --bind /dev/shm "$root/dev/shm" && MOUNTS+=("$root/dev/shm") || return 1
-}
 
 # mounted_under DIR: true when something is mounted at or below DIR
 mounted_under() {
@@ -133,11 +135,12 @@ copy_tree() {
 }
 
 # in_root ROOT MAJOR COMMAND: COMMAND in the checkout copied into ROOT, with
-# a clean environment
+# a clean environment, in a mount namespace of its own
 in_root() {
 	local root=$1 major=$2
 	shift 2
-	chroot "$root" /usr/bin/env -i PATH="$ROOT_PATH" HOME=/root LANG=C.UTF-8 TERM=dumb \
+	unshare --mount --propagation private -- bash -c "$IN_NAMESPACE" bash "$root" \
+		/usr/bin/env -i PATH="$ROOT_PATH" HOME=/root LANG=C.UTF-8 TERM=dumb \
 		PG_MAJOR="$major" ${JOBS_EXT_QUICK:+JOBS_EXT_QUICK="$JOBS_EXT_QUICK"} \
 		bash -c 'cd "/build/$1" && shift && "$@"' bash "$NAME" "$@"
 }
@@ -153,7 +156,6 @@ run_root() {
 	) || return 1
 	root=$DIR/pg$major
 	configure_root "$root"
-	mount_root "$root" || { say "matrix: could not mount proc, sys and dev in $root"; return 1; }
 	copy_tree "$root"
 	if [ ! -f "$root/.jobs_ext_ready" ]; then
 		(
@@ -166,7 +168,6 @@ run_root() {
 		) || { say "matrix: preparing $root failed: see $log"; return 1; }
 	fi
 	in_root "$root" "$major" make test >>"$log" 2>&1 || rc=$?
-	unmount_all
 	return $rc
 }
 

@@ -33,6 +33,8 @@
 
 /* jobs_ext.c */
 extern Datum jobs_ext_recv_bytea(PGFunction recv, bytea *bytes, const char *type_name);
+extern void jobs_ext_unsupported_version(const char *type_name, int version,
+										 int supported, Size size) pg_attribute_noreturn();
 
 /* jobcat.c */
 extern void jobcat_define_gucs(void);

@@ -208,8 +208,10 @@ cmd_test() {
 }
 
 # run_checks: every test/checks/*.sh counts as one more test.  Each runs
-# against the cluster of PGHOST/PGPORT as the superuser; JOBS_EXT_QUICK=1 asks
-# for the short version (the fuzz check runs about a minute).
+# against the cluster of PGHOST/PGPORT as the superuser, under the install
+# lock (upgrade.sh swaps the installed library for a released one and back);
+# JOBS_EXT_QUICK=1 asks for the short version (the fuzz check runs about a
+# minute).
 run_checks() {
 	local check name
 	for check in test/checks/*.sh; do
@@ -218,7 +220,8 @@ run_checks() {
 		say "== check $name"
 		regress_total=$((regress_total + 1))
 		if ! JOBS_EXT_QUICK=${JOBS_EXT_QUICK:-1} PYTHON=$PYTHON \
-			JOBS_EXT_PGBIN="$("$(pg_config_path)" --bindir)" bash "$check"; then
+			JOBS_EXT_PGBIN="$("$(pg_config_path)" --bindir)" JOBS_EXT_PG_CONFIG="$(pg_config_path)" \
+			bash "$check"; then
 			say "check $name FAILED"
 			regress_failed=$((regress_failed + 1))
 		fi

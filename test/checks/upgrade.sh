@@ -238,14 +238,14 @@ amcheck_btrees() {
 
 # stored_values VERSION COMMIT: step 3 for one release
 stored_values() {
-	local ver=$1 commit=$2 src=$work/build-$1 inode n t count compressed toasted indexes checked bad=0
+	local ver=$1 commit=$2 src=$work/build-$1 inode n t count compressed toasted indexes checked err bad=0
 	local proof="the backends' memory maps could not be read"
 	if [ ! -w "$libdir" ]; then
 		echo "upgrade: SKIPPED the stored values of $ver: $libdir is not writable (run as root, as make test does)"
 		return 0
 	fi
-	if ! git -C "$top" cat-file -e "$commit^{commit}" 2>/dev/null; then
-		echo "upgrade: SKIPPED the stored values of $ver: commit $commit is not in this checkout (not a git clone with its history)"
+	if ! err=$(git -C "$top" cat-file -e "$commit^{commit}" 2>&1); then
+		echo "upgrade: SKIPPED the stored values of $ver: commit $commit is not in this checkout (a git clone with its history has it): ${err:-not found}" | head -n 2
 		return 0
 	fi
 	if ! git -C "$top" show "$commit:jobs_ext--$ver.sql" | cmp -s - "jobs_ext--$ver.sql"; then

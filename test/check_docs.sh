@@ -34,17 +34,17 @@ docs=(doc/*.md)
 [ -e "${docs[0]}" ] || docs=()
 
 awk -v npairs=$((${#pairs[@]} / 2)) '
-# stmt_end(line): does this input line complete a statement, given whether a
-# dollar quote is open after it (dq)?  A line ending in ";" (a trailing "--"
-# comment aside) outside a dollar quote, or a line with a \g-style command.
+# ends_statement(line): does this input line (not inside a dollar quote)
+# complete a statement?  It ends in ";" (a trailing "--" comment aside) or in
+# a \g-style command.
 function ends_statement(line) {
 	sub(/[ \t]+--[^'\'']*$/, "", line)
 	sub(/[ \t]+$/, "", line)
 	return line ~ /;$/ || line ~ /\\g[a-z]*([ \t].*)?$/
 }
-function dollar_tokens(line,   n) {
-	n = gsub(/\$[A-Za-z_]*\$/, "", line)
-	return n
+# the number of $$ or $tag$ quotes on a line: an odd number opens or closes one
+function dollar_tokens(line) {
+	return gsub(/\$[A-Za-z_]*\$/, "", line)
 }
 function blank(line) { return line ~ /^[ \t]*$/ }
 

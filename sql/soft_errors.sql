@@ -152,3 +152,5 @@ SELECT convert_from('shifts={'::bytea || '\xc0' || '}', 'SQL_ASCII')::jobprofile
 SELECT convert_from('\xeab8', 'UTF8');
 \c :regress_db
 DROP DATABASE regress_jobs_ext_sql_ascii;
+DROP DOMAIN some_window;
+DROP FUNCTION hard_error(text, text);

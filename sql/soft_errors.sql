@@ -100,7 +100,23 @@ FROM (VALUES ('jobcat', '직접일자리'), ('eligwin', '{[2020-01-01,2020-12-31
 	('topk_state', 'k=2 {(1,0.5)}'), ('peopleset', '{1,2,5..9}'),
 	('catstats', '{21:5:{1,2},60:2:{3,4}}')) AS good (typ, val);
 
--- over a domain: the type's error first, then the domain's check
+-- Every sample value of test/types.tsv with one character deleted or
+-- replaced by "}": no error escapes pg_input_is_valid(), which agrees with
+-- pg_input_error_info(), and both agree with the cast
+CREATE TEMP TABLE sample_lines (line text);
+\copy sample_lines FROM 'test/types.tsv' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
+CREATE TEMP TABLE mutants AS
+SELECT DISTINCT typ, overlay(val PLACING c FROM i FOR 1) AS val
+FROM (SELECT split_part(line, E'\t', 1), substr(line, strpos(line, E'\t') + 1)
+	  FROM sample_lines WHERE line !~ '^#' AND line <> '') AS s (typ, val),
+	generate_series(1, length(val)) AS i, unnest(ARRAY['', '}']) AS c;
+SELECT count(*) > 1000 AS many,
+	count(*) FILTER (WHERE pg_input_is_valid(val, typ) =
+		((pg_input_error_info(val, typ)).sql_error_code IS NOT NULL)) AS is_valid_disagrees,
+	count(*) FILTER (WHERE pg_input_error_info(val, typ) IS DISTINCT FROM
+		hard_error(val, typ)) AS differs_from_cast
+FROM mutants;
+
 CREATE DOMAIN some_window AS eligwin CHECK (VALUE <> '{}');
 SELECT pg_input_is_valid('{[2020-01-01,2020-01-31]}', 'some_window') AS good,
 	(pg_input_error_info('{}', 'some_window')).sql_error_code AS empty,

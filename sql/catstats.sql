@@ -208,7 +208,7 @@ SELECT aggfnoid::regprocedure AS aggregate, aggtranstype::regtype AS state,
        aggcombinefn AS combine, p.proparallel AS parallel
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 WHERE aggfnoid::regprocedure::text IN ('catstats(bigint,jobcat)', 'catstats_merge(catstats)')
-ORDER BY 1::text;
+ORDER BY aggfnoid::regprocedure::text COLLATE "C";
 
 DROP TABLE cs_small, cs_e, cs_expected, cs_result, cs_partial, cs_partial3, cs_by_cat;
 

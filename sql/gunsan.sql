@@ -20,7 +20,7 @@ JOIN (VALUES ('직업훈련·재취업지원', 1546), ('취업지원·고용문�
              ('고용사각지대 생계안정', 1680)) AS f(local_group, expected) USING (local_group)
 WHERE e.start_date BETWEEN '2020-01-01' AND '2020-12-31'
 GROUP BY p.local_group, expected
-ORDER BY p.local_group;
+ORDER BY p.local_group COLLATE "ko-KR-x-icu";
 
 -- The total and the distinct people: 9,199 enrolments of 8,000 people
 -- (by construction: 8,000 first enrolments, 1,199 repeats).
@@ -58,7 +58,9 @@ FROM gunsan.person
 WHERE person_id IN (SELECT person_id FROM gunsan.enrolment
                     WHERE programme_id = 10 AND start_date < '2021-01-01');
 
--- The same figures by programme category, in Korean, in ko-KR order.
+-- The same figures by programme category, in Korean, in ko-KR order (as in
+-- doc/jobcat.md; Hangul's code points are in that order, so a C.UTF-8
+-- database gives it too).
 SELECT jobcat_label(jobcat_top(p.category)) AS category, count(*) AS enrolments
 FROM gunsan.enrolment e JOIN gunsan.programme p USING (programme_id)
 WHERE e.start_date BETWEEN '2020-01-01' AND '2020-12-31'

@@ -16,7 +16,7 @@ INSERT INTO spellings VALUES
 	('spaced, full-width space', ' 군　산 ');
 SELECT form, length(s) AS chars, hangul_nfc(s), jamo(s), choseong(s), romanize(s),
 	hangul_similarity(s, '군산') AS sim, choseong_match(s, 'ㄱㅅ') AS match
-FROM spellings ORDER BY form;
+FROM spellings ORDER BY form COLLATE "C";
 
 -- the examples of the issue
 SELECT jamo('군산'), choseong('용접기능사'), choseong_match('용접기능사', 'ㅇㅈ기');

@@ -1,9 +1,4 @@
 -- match_score, match_explain, topk and match_batch
--- Korean text needs a UTF-8 database; skip elsewhere (expected/match_1.out)
-SELECT getdatabaseencoding() <> 'UTF8' AS skip_test \gset
-\if :skip_test
-\quit
-\endif
 SET client_min_messages = warning;
 CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN

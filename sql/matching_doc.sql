@@ -1,9 +1,4 @@
 -- The examples of doc/matching.md, in order; the outputs in the document are
--- Korean text needs a UTF-8 database; skip elsewhere (expected/matching_doc_1.out)
-SELECT getdatabaseencoding() <> 'UTF8' AS skip_test \gset
-\if :skip_test
-\quit
-\endif
 -- those of expected/matching_doc.out.
 SET client_min_messages = warning;
 

@@ -197,6 +197,6 @@ SELECT aggfnoid::regprocedure AS aggregate, aggtranstype::regtype AS state,
        aggcombinefn AS combine, p.proparallel AS parallel
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 WHERE aggfnoid::regprocedure::text IN ('people(bigint)', 'peopleset_agg(bigint)', 'people_merge(peopleset)')
-ORDER BY 1::text;
+ORDER BY aggfnoid::regprocedure::text COLLATE "C";
 
 DROP TABLE people_daily, people_e, people_d;

@@ -9,10 +9,24 @@
 -- without a schema, in a schema of their own put first on search_path and
 -- chosen as the extension's schema, and installs the extension into it.
 --
-SELECT current_database() AS regress_db, current_user AS regress_superuser \gset
-CREATE ROLE regress_jobs_ext_owner LOGIN;
+-- The owner never logs in: the superuser that runs the suites connects to
+-- the owner's database and becomes the owner with SET SESSION AUTHORIZATION,
+-- so this works under any authentication (peer on Debian's stock clusters).
+-- A run that stopped half-way may have left the role and the database: they
+-- go first, and at the end whatever happened in between.
+SELECT current_database() AS regress_db \gset
+SET client_min_messages = warning;
+DROP DATABASE IF EXISTS regress_jobs_ext_security WITH (FORCE);
+DROP ROLE IF EXISTS regress_jobs_ext_owner;
+RESET client_min_messages;
+CREATE ROLE regress_jobs_ext_owner NOLOGIN;
 CREATE DATABASE regress_jobs_ext_security OWNER regress_jobs_ext_owner TEMPLATE template0;
-\c regress_jobs_ext_security regress_jobs_ext_owner
+\c regress_jobs_ext_security
+SET SESSION AUTHORIZATION regress_jobs_ext_owner;
+-- From here on the session is the owner, who is no superuser.
+SELECT session_user, current_user, rolsuper, d.datname IS NOT NULL AS owns_database
+FROM pg_roles r LEFT JOIN pg_database d ON d.datdba = r.oid AND d.datname = current_database()
+WHERE r.rolname = current_user;
 SET client_min_messages = warning;
 CREATE SCHEMA hostile;
 -- Decoys for what the script names without a schema: overloaded operators
@@ -59,10 +73,13 @@ SELECT count(*) FROM (VALUES ('60'::jobcat), ('811')) v(c) WHERE c = '60' AND c 
 SELECT count(*) FROM (VALUES ('{[2020-01-01,2020-12-31]}'::eligwin)) v(w)
 WHERE w @> '2020-06-01'::date AND w && '{[2020-12-01,)}';
 
--- The objects belong to the extension's owner, not to the one who asked.
-SELECT DISTINCT pg_get_userbyid(p.proowner) = :'regress_superuser' AS owned_by_superuser
-FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+-- The script ran as the bootstrap superuser, which owns the objects; the
+-- extension itself belongs to the one who asked.
+SELECT DISTINCT r.rolsuper AS owned_by_superuser, r.rolname = current_user AS owned_by_asker
+FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext';
+SELECT extowner::regrole AS extension_owner FROM pg_extension WHERE extname = 'jobs_ext';
 
 -- Nothing runs as its definer or with settings of its own, and every
 -- function is C or internal: none is written in a language that could run
@@ -77,6 +94,8 @@ ORDER BY 1;
 
 -- The owner can drop what they installed.
 DROP EXTENSION jobs_ext;
-\c :regress_db :regress_superuser
-DROP DATABASE regress_jobs_ext_security;
+-- A new connection, as the superuser again; FORCE in case the old one has
+-- not gone yet.
+\c :regress_db
+DROP DATABASE regress_jobs_ext_security WITH (FORCE);
 DROP ROLE regress_jobs_ext_owner;

@@ -495,14 +495,20 @@ topk_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
-/* The pairs best first, as topk_item[] (the function's declared result) */
+/*
+ * The pairs best first, as topk_item[] (the function's declared result).
+ * The element type comes from the function's own pg_proc row, not from the
+ * call's expression tree: a caller such as Citus's combine step invokes the
+ * final function through an FmgrInfo that has no fn_expr.  It is looked up
+ * once per FmgrInfo.
+ */
 PG_FUNCTION_INFO_V1(topk_final);
 Datum
 topk_final(PG_FUNCTION_ARGS)
 {
 	TopKState  *st;
 	TopKEntry  *sorted;
-	Oid			arraytype = get_fn_expr_rettype(fcinfo->flinfo);
+	Oid		   *cached_itemtype = (Oid *) fcinfo->flinfo->fn_extra;
 	Oid			itemtype;
 	TupleDesc	td;
 	Datum	   *items;
@@ -514,9 +520,16 @@ topk_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (TopKState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
-	itemtype = get_element_type(arraytype);
-	if (!OidIsValid(itemtype))
-		elog(ERROR, "topk_final must return an array of topk_item");
+	if (cached_itemtype == NULL)
+	{
+		itemtype = get_element_type(get_func_rettype(fcinfo->flinfo->fn_oid));
+		if (!OidIsValid(itemtype) || !type_is_rowtype(itemtype))
+			elog(ERROR, "topk_final must return an array of topk_item");
+		cached_itemtype = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
+		*cached_itemtype = itemtype;
+		fcinfo->flinfo->fn_extra = cached_itemtype;
+	}
+	itemtype = *cached_itemtype;
 	td = lookup_rowtype_tupdesc(itemtype, -1);
 	sorted = topk_sorted(st);
 	items = palloc(sizeof(Datum) * Max(st->n, 1));

@@ -7,6 +7,9 @@
  * letters narrow, Latin folds case), then spacing and the various middle dots
  * and separators removed.  Labels and user input go through the same
  * function, so they compare equal whenever a person would say they are.
+ * An input function first brings its text to UTF-8 with
+ * hangul_cstring_to_utf8, which reports text that has no UTF-8 form as bad
+ * input (softly, on 16 and later).
  *
  * The rest is the Korean text layer (see hangul.h and doc/hangul.md):
  * text as jamo letters and syllable units, hangul_nfc, jamo, choseong,

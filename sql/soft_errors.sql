@@ -117,6 +117,7 @@ SELECT count(*) > 1000 AS many,
 		hard_error(val, typ)) AS differs_from_cast
 FROM mutants;
 
+-- over a domain: the type's error first, then the domain's check
 CREATE DOMAIN some_window AS eligwin CHECK (VALUE <> '{}');
 SELECT pg_input_is_valid('{[2020-01-01,2020-01-31]}', 'some_window') AS good,
 	(pg_input_error_info('{}', 'some_window')).sql_error_code AS empty,

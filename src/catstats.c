@@ -403,11 +403,12 @@ catstats_empty(void)
 
 /*
  * A flat value from per-category lists (codes in the order given, people
- * ascending per category), for the input functions; not yet checked.
+ * ascending per category), for the input functions; not yet checked.  Too
+ * many people is reported through escontext: NULL after a soft error.
  */
 static CatStatsData *
 catstats_build(int ncats, const int16 *codes, const int64 *enrol,
-			   int64 *const *people, const int32 *npeople)
+			   int64 *const *people, const int32 *npeople, Node *escontext)
 {
 	int64		total = 0;
 	Size		size;
@@ -420,10 +421,10 @@ catstats_build(int ncats, const int16 *codes, const int64 *enrol,
 	for (i = 0; i < ncats; i++)
 		total += npeople[i];
 	if (total > PEOPLEKEYS_MAX_KEYS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many people in one catstats value"),
-				 errdetail("A value holds at most %d person-category pairs.", PEOPLEKEYS_MAX_KEYS)));
+		JOBS_EXT_INPUT_ERROR(escontext, NULL,
+							 (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+							  errmsg("too many people in one catstats value"),
+							  errdetail("A value holds at most %d person-category pairs.", PEOPLEKEYS_MAX_KEYS)));
 	size = CATSTATS_KEYS_OFFSET(ncats) + sizeof(int64) * (Size) total;
 	cs = palloc0(size);
 	SET_VARSIZE(cs, size);
@@ -673,7 +674,9 @@ catstats_in(PG_FUNCTION_ARGS)
 							 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							  errmsg("invalid input syntax for type %s: \"%s\"", "catstats", str),
 							  errdetail("Junk after the closing brace: \"%s\".", p)));
-	cs = catstats_build(ncats, codes, enrol, people, npeople);
+	cs = catstats_build(ncats, codes, enrol, people, npeople, escontext);
+	if (cs == NULL)
+		PG_RETURN_NULL();
 	problem = catstats_check(cs);
 	if (problem != NULL)
 		JOBS_EXT_INPUT_ERROR(escontext, (Datum) 0,
@@ -760,7 +763,7 @@ catstats_read_binary(StringInfo buf)
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid external catstats value: %d is not a jobcat code", codes[i])));
 	}
-	cs = catstats_build(ncats, codes, enrol, people, npeople);
+	cs = catstats_build(ncats, codes, enrol, people, npeople, NULL);
 	problem = catstats_check(cs);
 	if (problem != NULL)
 		ereport(ERROR,

@@ -7,6 +7,9 @@
  * letters narrow, Latin folds case), then spacing and the various middle dots
  * and separators removed.  Labels and user input go through the same
  * function, so they compare equal whenever a person would say they are.
+ * An input function first brings its text to UTF-8 with
+ * hangul_cstring_to_utf8, which reports text that has no UTF-8 form as bad
+ * input (softly, on 16 and later).
  *
  * The rest is the Korean text layer (see hangul.h and doc/hangul.md):
  * text as jamo letters and syllable units, hangul_nfc, jamo, choseong,
@@ -22,6 +25,7 @@
 #include <unicode/ustring.h>
 #include <unicode/uchar.h>
 
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
@@ -70,11 +74,84 @@ hangul_check_icu(UErrorCode status, const char *what)
 }
 
 /*
- * Fold str (UTF-8, len bytes) into a lookup key, returned palloc'd and
- * NUL-terminated.  Pure ASCII, the common case for codes, skips ICU.
+ * The bytes of an input value that cannot be read: "0x.." for each byte of
+ * the character at s (at most 8, never past the len bytes left), as the
+ * server's own encoding errors print them.
+ */
+static char *
+hangul_bad_bytes(int encoding, const char *s, int len)
+{
+	StringInfoData buf;
+	int			n = Min(Min(pg_encoding_mblen(encoding, s), len), 8);
+	int			i;
+
+	initStringInfo(&buf);
+	for (i = 0; i < n; i++)
+		appendStringInfo(&buf, "%s0x%02x", i > 0 ? " " : "", (unsigned char) s[i]);
+	return buf.data;
+}
+
+/*
+ * An input function's text (len bytes in the database encoding) as
+ * NUL-terminated UTF-8, for folding.  Text that has no UTF-8 form (bytes of
+ * a SQL_ASCII database that are not UTF-8, a character without a Unicode
+ * mapping) is bad input: reported through escontext, NULL after a soft
+ * error.  The messages and SQLSTATEs are the server's own for those cases.
  */
 char *
-hangul_fold_key(const char *str, int len)
+hangul_cstring_to_utf8(const char *str, int len, Node *escontext)
+{
+	int			encoding = GetDatabaseEncoding();
+	Oid			proc;
+	Size		cap;
+	unsigned char *out;
+	int			done;
+
+	if (encoding == PG_UTF8)
+		return pnstrdup(str, len);
+	if (encoding == PG_SQL_ASCII)
+	{
+		/* bytes of no declared encoding are taken only when they are UTF-8 */
+		done = pg_encoding_verifymbstr(PG_UTF8, str, len);
+		if (done < len)
+			JOBS_EXT_INPUT_ERROR(escontext, NULL,
+								 (errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+								  errmsg("invalid byte sequence for encoding \"%s\": %s",
+										 pg_enc2name_tbl[PG_UTF8].name,
+										 hangul_bad_bytes(PG_UTF8, str + done, len - done))));
+		return pnstrdup(str, len);
+	}
+
+	proc = FindDefaultConversionProc(encoding, PG_UTF8);
+	if (!OidIsValid(proc))
+	{
+		/* a broken installation, not bad input: the server says what is missing */
+		return (char *) pg_do_encoding_conversion((unsigned char *) pnstrdup(str, len),
+												  len, encoding, PG_UTF8);
+	}
+	cap = (Size) len * MAX_CONVERSION_GROWTH + 1;
+	out = palloc(cap);
+	done = pg_do_encoding_conversion_buf(proc, encoding, PG_UTF8,
+										 (unsigned char *) str, len,
+										 out, (int) cap, true);
+	if (done < len)
+		JOBS_EXT_INPUT_ERROR(escontext, NULL,
+							 (errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
+							  errmsg("character with byte sequence %s in encoding \"%s\" has no equivalent in encoding \"%s\"",
+									 hangul_bad_bytes(encoding, str + done, len - done),
+									 pg_enc2name_tbl[encoding].name,
+									 pg_enc2name_tbl[PG_UTF8].name)));
+	return (char *) out;
+}
+
+/*
+ * Fold str (UTF-8, len bytes) into a lookup key, returned palloc'd and
+ * NUL-terminated.  Pure ASCII, the common case for codes, skips ICU.  Text
+ * that is not UTF-8 is bad input, reported through escontext (NULL after a
+ * soft error); a failure inside ICU is an internal error.
+ */
+char *
+hangul_fold_key(const char *str, int len, Node *escontext)
 {
 	bool		ascii = true;
 	char	   *key;
@@ -123,9 +200,9 @@ hangul_fold_key(const char *str, int len)
 		src = palloc((len + 1) * sizeof(UChar));
 		u_strFromUTF8(src, len + 1, &srclen, str, len, &status);
 		if (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND)
-			ereport(ERROR,
-					(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-					 errmsg("invalid UTF-8 in input")));
+			JOBS_EXT_INPUT_ERROR(escontext, NULL,
+								 (errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+								  errmsg("invalid UTF-8 in input")));
 		hangul_check_icu(status, "conversion from UTF-8");
 
 		nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);

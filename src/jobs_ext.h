@@ -12,6 +12,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "nodes/nodes.h"
 
 /*
  * Input functions report bad text through the soft-error context on
@@ -44,7 +45,8 @@ extern void jobcat_define_gucs(void);
 extern void match_define_gucs(void);
 
 /* hangul.c */
-extern char *hangul_fold_key(const char *str, int len);
+extern char *hangul_cstring_to_utf8(const char *str, int len, Node *escontext);
+extern char *hangul_fold_key(const char *str, int len, Node *escontext);
 extern int	text_edit_distance(const char *a, const char *b);
 extern void hangul_define_gucs(void);
 extern float4 hangul_similarity_cstr(const char *a, int alen,

@@ -191,11 +191,7 @@ jobcat_define_gucs(void)
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
-#if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("jobs_ext");
-#else
-	EmitWarningsOnPlaceholders("jobs_ext");
-#endif
 }
 
 static inline const JobcatNode *

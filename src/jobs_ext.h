@@ -15,6 +15,14 @@
 #include "nodes/nodes.h"
 
 /*
+ * Supported: PostgreSQL 15 to 18; `make matrix` tests 15, 17 and 18 (16 is
+ * expected to build, as its API lies between, but nothing tests it).
+ */
+#if PG_VERSION_NUM < 150000
+#error "jobs_ext needs PostgreSQL 15 or later"
+#endif
+
+/*
  * Input functions report bad text through the soft-error context on
  * PostgreSQL 16 and later (so pg_input_is_valid() and COPY ... ON_ERROR work);
  * on older servers the same report is a plain ERROR.

@@ -88,6 +88,7 @@ extern uint32 hangul_choseong_of(const HangulUnit *u);
 extern char *hangul_text_to_utf8(text *t, int *len);
 extern text *hangul_utf8_to_text(const char *s, int len);
 extern void hangul_put_utf8(StringInfo buf, uint32 c);
+extern void hangul_check_grams_input(int len);
 
 /* GIN keys: letter trigrams, 초성 bigrams and a mark for pure 초성 values */
 #define HANGUL_KEY_CHOSEONG		(UINT64CONST(1) << 63)

@@ -1386,12 +1386,20 @@ hangul_out_end(char *buf, char *p)
 	return (text *) buf;
 }
 
-/* Is c a conjoining vowel or final, which joins a syllable before it? */
+/*
+ * Would letter c join the syllable u (composed from compatibility letters)
+ * if u were written composed?  A conjoining vowel or final joins a syllable
+ * without a final, a conjoining final one with a final.
+ */
 static inline bool
-hangul_is_conjoining_vt(uint32 c)
+hangul_joins_syllable(const HangulUnit *u, uint32 c)
 {
-	return (c >= 0x1160 && c < 0x1200) ||
-		(c >= 0xD7B0 && c <= 0xD7FB && !(c > 0xD7C6 && c < 0xD7CB));
+	int			type;
+
+	if (c < 0x1160 || (c >= 0x1200 && c < 0xD7B0))
+		return false;
+	type = hangul_jamo_type(c);
+	return type == HANGUL_JAMO_T || (type == HANGUL_JAMO_V && u->t == 0);
 }
 
 /* hangul_nfc(text): composed syllables, spacing folded to single spaces */
@@ -1419,7 +1427,7 @@ hangul_nfc(PG_FUNCTION_ARGS)
 		if ((++k & (HANGUL_CHUNK - 1)) == 0)
 			CHECK_FOR_INTERRUPTS();
 		if (u.kind == HANGUL_UNIT_SYLLABLE && next < n &&
-			hangul_is_conjoining_vt(letters[next]))
+			hangul_joins_syllable(&u, letters[next]))
 		{
 			/* a conjoining vowel or final would join it: keep the letters */
 			while (i < next)

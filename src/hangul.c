@@ -670,8 +670,9 @@ hangul_old_letters(const unsigned char *s, int p, int end, uint32 *out)
  * normalized is false: the common case of Hangul, jamo and ASCII never does.
  * In display mode a syllable with an archaic jamo (only in normalised text:
  * archaic jamo send text through ICU) is written as its conjoining jamo.
+ * Inlined in its two calls, so that the first has no test for old Hangul.
  */
-static int
+static pg_attribute_always_inline int
 hangul_decode(const unsigned char *s, int len, int mode, bool normalized,
 			  uint32 *out)
 {
@@ -1083,7 +1084,8 @@ hangul_sort_unique(uint64 *a, int n)
 
 /*
  * Letter trigrams of letters (key mode) into g->grams, which must have room
- * for n + 1 grams.  A letter is its code point + 1, so 0 is the padding; three
+ * for n + 1 grams.  Callers take at most HANGUL_MAX_GRAMS_INPUT bytes, a few
+ * milliseconds here; the sort checks for interrupts.  A letter is its code point + 1, so 0 is the padding; three
  * 21-bit letters pack into the low 63 bits of a gram without collisions.
  */
 void
@@ -1100,8 +1102,6 @@ hangul_letter_grams(const uint32 *x, int n, HangulGrams *g)
 	{
 		uint64		c = (uint64) x[i] + 1;
 
-		if ((i & (HANGUL_CHUNK - 1)) == HANGUL_CHUNK - 1)
-			CHECK_FOR_INTERRUPTS();
 		if (hangul_is_consonant(x[i]))
 			consonant = true;
 		else if (hangul_is_vowel(x[i]))
@@ -1136,8 +1136,6 @@ hangul_choseong_grams(const uint32 *x, int n, bool pad, HangulGrams *g)
 	{
 		uint64		c;
 
-		if ((k & (HANGUL_CHUNK - 1)) == HANGUL_CHUNK - 1)
-			CHECK_FOR_INTERRUPTS();
 		i = hangul_next_unit(x, n, i, &u);
 		c = (uint64) hangul_choseong_of(&u) + 1;
 		/* nobody types punctuation in a 초성 query */

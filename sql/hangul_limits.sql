@@ -22,6 +22,14 @@ SELECT length(jamo(repeat('a', 64 * 1024 * 1024 + 1)));
 -- the first with the a)
 SELECT length(hangul_nfc('a' || repeat(U&'\0301', 4096))) AS at_the_cap;
 SELECT hangul_nfc('a' || repeat(U&'\0301\0316', 2049));
+-- ICU normalises a long text in pieces of 64 kB, cut where nothing combines
+-- across: the result is the NFC of the whole (half a megabyte of letters,
+-- combining marks and precomposed letters in pseudo-random order)
+SELECT hangul_nfc(s) = normalize(s, NFC) AS same_as_nfc, octet_length(s) AS bytes
+FROM (SELECT string_agg((ARRAY[U&'\0301', 'e', U&'\0323', 'a', U&'\0308', U&'\00C5',
+							   U&'\1E0B', U&'\0307', 'o', U&'\031B', U&'\0345'])
+						[1 + abs(hashint4(i)) % 11], '' ORDER BY i) AS s
+	  FROM generate_series(1, 300000) AS i) AS t;
 
 -- 57014: a short statement_timeout on inputs each function takes far longer
 -- than that on (before interrupts were checked in their loops, 1 to 10

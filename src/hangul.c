@@ -179,8 +179,7 @@ hangul_icu_normalize(const UNormalizer2 *normalizer, const char *str, int len,
 							(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
 							 errmsg("invalid UTF-8 in input")));
 				c = utf8_to_unicode((const unsigned char *) str + i);
-				/* nothing below U+0300 combines with what precedes it */
-				boundary = (c < 0x300 || unorm2_hasBoundaryBefore(normalizer, c));
+				boundary = unorm2_hasBoundaryBefore(normalizer, c);
 			}
 			if (boundary)
 			{

@@ -75,12 +75,13 @@ hangul_check_icu(UErrorCode status, const char *what)
  * and ICU normalises a text in pieces of about HANGUL_CHUNK bytes cut at
  * normalisation boundaries, so no single step runs for more than a
  * millisecond or so and statement_timeout cancels at once.  Memory is linear:
- * hangul_nfc, jamo, choseong and choseong_match hold the input, 4 bytes of
- * letters per input byte and the output, at most 10 bytes per input byte in
- * all (jamo, whose output is three times its input, 12); romanize about 20.
- * The trigram functions (hangul_similarity, %%, gin_hangul_ops) hold about 30
- * bytes per input byte for each text, so they take texts of at most
- * HANGUL_MAX_GRAMS_INPUT bytes.
+ * besides the input and the result, 4 bytes of letters per input byte
+ * (hangul_nfc, jamo, choseong; choseong_match for each argument, its units
+ * written over its letters), 12 for romanize (letters and units), and one
+ * more copy of the text while ICU normalises it.  The trigram functions
+ * (hangul_similarity, %%, gin_hangul_ops) keep letters, trigrams, 초성
+ * bigrams and a sort buffer, up to about 30 bytes per byte of each text, so
+ * they take texts of at most HANGUL_MAX_GRAMS_INPUT bytes.
  */
 #define HANGUL_CHUNK		65536
 

@@ -1289,12 +1289,13 @@ hangul_similarity_fc(FunctionCallInfo fcinfo)
 		{
 			MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 
-			cache->tried[i] = true;
-			cache->len[i] = len;
-			cache->bytes[i] = palloc(len + 1);
-			memcpy(cache->bytes[i], s, len);
+			/* cached only once computed: an error (54000) leaves no half */
 			hangul_side_compute(s, len, &cache->side[i], NULL, 0, NULL, 0);
 			hangul_side_choseong(&cache->side[i]);
+			cache->bytes[i] = palloc(len + 1);
+			memcpy(cache->bytes[i], s, len);
+			cache->len[i] = len;
+			cache->tried[i] = true;
 			MemoryContextSwitchTo(old);
 			sides[i] = &cache->side[i];
 			continue;

@@ -13,7 +13,8 @@
  * choseong_match and hangul_similarity with its %% operator.  The hot path
  * (hangul_decode) reads Hangul syllables, conjoining and compatibility jamo
  * and ASCII directly, decomposing syllables arithmetically into stack
- * buffers; only text with other characters goes through ICU normalisation.
+ * buffers; only text with other characters (archaic jamo among them) goes
+ * through ICU normalisation.  Limits on time and memory: "Cost bounds" below.
  * The GIN operator class is in hangul_gin.c, romanize in hangul_romanize.c.
  */
 #include "postgres.h"

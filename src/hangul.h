@@ -11,7 +11,9 @@
  * letters are then grouped back into units (syllables, lone jamo, other
  * characters) with the rule a Korean keyboard uses: a consonant followed by
  * a vowel starts a syllable, and a consonant after a vowel that is not
- * followed by one closes it.
+ * followed by one closes it.  In display mode a syllable of old Hangul (one
+ * with an archaic jamo) stays as its conjoining jamo, letters that are not
+ * compatibility jamo (hangul.c, "Old Hangul").
  */
 #ifndef HANGUL_H
 #define HANGUL_H

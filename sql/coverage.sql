@@ -53,16 +53,21 @@ SELECT sqlstate_of($$SELECT 'nonsense'::coverage$$) AS garbage;
 
 -- binary round trip through COPY (FORMAT binary), and bad bytes
 CREATE TABLE cbin (c coverage);
-COPY (SELECT coverage(w) FROM small) TO '/tmp/jobs_ext_coverage.bin' (FORMAT binary);
-COPY cbin FROM '/tmp/jobs_ext_coverage.bin' (FORMAT binary);
+-- server-side COPY files go into the cluster's data directory; the end of
+-- the suite removes this one (psql goes on after errors, so it always does)
+SELECT f AS binfile, format('rm -f ''%s''', f) AS rm_binfile
+FROM (SELECT current_setting('data_directory') || '/jobs_ext_coverage.bin') AS t(f) \gset
+COPY (SELECT coverage(w) FROM small) TO :'binfile' (FORMAT binary);
+COPY cbin FROM :'binfile' (FORMAT binary);
 SELECT c, c = (SELECT coverage(w) FROM small) AS same FROM cbin;
 CREATE FUNCTION recv_of(bytes bytea) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	detail text;
+	binfile text := current_setting('data_directory') || '/jobs_ext_coverage.bin';
 BEGIN
-	EXECUTE format($q$COPY (SELECT %L::bytea) TO '/tmp/jobs_ext_coverage.bin' (FORMAT binary)$q$, bytes);
+	EXECUTE format($q$COPY (SELECT %L::bytea) TO %L (FORMAT binary)$q$, bytes, binfile);
 	TRUNCATE cbin;
-	EXECUTE $q$COPY cbin FROM '/tmp/jobs_ext_coverage.bin' (FORMAT binary)$q$;
+	EXECUTE format($q$COPY cbin FROM %L (FORMAT binary)$q$, binfile);
 	RETURN (SELECT c::text FROM cbin);
 EXCEPTION WHEN OTHERS THEN
 	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
@@ -136,9 +141,9 @@ FROM people_w GROUP BY id % 7;
 SELECT (SELECT coverage_merge(c_text::coverage) FROM partials) = (SELECT coverage(w) FROM people_w) AS coverage_merged,
        (SELECT eligwin_union_merge(u_text::eligwin) FROM partials) = (SELECT eligwin_union(w) FROM people_w) AS union_merged;
 -- the same through binary: send and receive of a partial state
-COPY (SELECT coverage_partial(w) FROM people_w GROUP BY id % 5) TO '/tmp/jobs_ext_coverage.bin' (FORMAT binary);
+COPY (SELECT coverage_partial(w) FROM people_w GROUP BY id % 5) TO :'binfile' (FORMAT binary);
 TRUNCATE cbin;
-COPY cbin FROM '/tmp/jobs_ext_coverage.bin' (FORMAT binary);
+COPY cbin FROM :'binfile' (FORMAT binary);
 SELECT coverage_merge(c) = (SELECT coverage(w) FROM people_w) AS binary_merged FROM cbin;
 -- a window function with a moving frame sees each frame's own result
 SELECT id, coverage(w) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
@@ -176,3 +181,4 @@ RESET search_path;
 SET client_min_messages = warning;
 DROP SCHEMA coverage_test CASCADE;
 RESET client_min_messages;
+COPY (SELECT WHERE false) TO PROGRAM :'rm_binfile';

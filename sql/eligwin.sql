@@ -326,17 +326,22 @@ FROM rand_w a, rand_w b, rand_w c WHERE a.w % 4 = 0 AND b.w % 3 = 0 AND c.w % 5 
 -- back into an eligwin column hands those bytes to eligwin_recv.
 --
 CREATE TABLE bin (w eligwin);
-COPY (SELECT e FROM rand_w UNION ALL SELECT '{(,2019-04-04],[2020-01-01,)} age 65..') TO '/tmp/jobs_ext_eligwin.bin' (FORMAT binary);
-COPY bin FROM '/tmp/jobs_ext_eligwin.bin' (FORMAT binary);
+-- server-side COPY files go into the cluster's data directory; the end of
+-- the suite removes this one (psql goes on after errors, so it always does)
+SELECT f AS binfile, format('rm -f ''%s''', f) AS rm_binfile
+FROM (SELECT current_setting('data_directory') || '/jobs_ext_eligwin.bin') AS t(f) \gset
+COPY (SELECT e FROM rand_w UNION ALL SELECT '{(,2019-04-04],[2020-01-01,)} age 65..') TO :'binfile' (FORMAT binary);
+COPY bin FROM :'binfile' (FORMAT binary);
 SELECT count(*) AS copied, count(*) FILTER (WHERE w IN (SELECT e FROM rand_w UNION ALL SELECT '{(,2019-04-04],[2020-01-01,)} age 65..')) AS identical FROM bin;
 SELECT eligwin_send('{[2020-01-01,2020-01-31]} age 15..34') AS send;
 CREATE FUNCTION recv_of(bytes bytea) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	detail text;
+	binfile text := current_setting('data_directory') || '/jobs_ext_eligwin.bin';
 BEGIN
-	EXECUTE format($q$COPY (SELECT %L::bytea) TO '/tmp/jobs_ext_eligwin.bin' (FORMAT binary)$q$, bytes);
+	EXECUTE format($q$COPY (SELECT %L::bytea) TO %L (FORMAT binary)$q$, bytes, binfile);
 	TRUNCATE bin;
-	EXECUTE $q$COPY bin FROM '/tmp/jobs_ext_eligwin.bin' (FORMAT binary)$q$;
+	EXECUTE format($q$COPY bin FROM %L (FORMAT binary)$q$, binfile);
 	RETURN (SELECT w::text FROM bin);
 EXCEPTION WHEN OTHERS THEN
 	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
@@ -367,3 +372,4 @@ RESET search_path;
 SET client_min_messages = warning;
 DROP SCHEMA eligwin_test CASCADE;
 RESET client_min_messages;
+COPY (SELECT WHERE false) TO PROGRAM :'rm_binfile';

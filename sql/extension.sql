@@ -35,3 +35,11 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = a.aggfnoid AND
 JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
 WHERE a.aggcombinefn = 0 OR a.aggtranstype = 'internal'::regtype
 ORDER BY 1;
+
+-- The version installed is the control file's default, 1.1; 1.0 is released
+-- and updates to it with jobs_ext--1.0--1.1.sql.
+SELECT extversion FROM pg_extension WHERE extname = 'jobs_ext';
+SELECT source, target, path FROM pg_extension_update_paths('jobs_ext')
+WHERE path IS NOT NULL ORDER BY source, target;
+SELECT version, installed, superuser, trusted, requires
+FROM pg_available_extension_versions WHERE name = 'jobs_ext' ORDER BY version;

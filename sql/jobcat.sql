@@ -172,14 +172,18 @@ CREATE TABLE jobcat_copy (c jobcat);
 SELECT count(*) AS copied, (SELECT array_agg(c) FROM jobcat_copy) = (SELECT array_agg(code) FROM jobcat_taxonomy()) AS same
 FROM jobcat_copy;
 -- (server-side files, so that psql reports the SQLSTATE)
-COPY (SELECT 99::int2) TO '/tmp/jobs_ext_regress_jobcat_bad.bin' WITH (FORMAT binary);
-COPY jobcat_copy FROM '/tmp/jobs_ext_regress_jobcat_bad.bin' WITH (FORMAT binary);
+-- server-side COPY files go into the cluster's data directory; the end of
+-- the suite removes this one (psql goes on after errors, so it always does)
+SELECT f AS binfile, format('rm -f ''%s''', f) AS rm_binfile
+FROM (SELECT current_setting('data_directory') || '/jobs_ext_jobcat_bad.bin') AS t(f) \gset
+COPY (SELECT 99::int2) TO :'binfile' WITH (FORMAT binary);
+COPY jobcat_copy FROM :'binfile' WITH (FORMAT binary);
 \echo :LAST_ERROR_SQLSTATE
-COPY (SELECT 60::int4) TO '/tmp/jobs_ext_regress_jobcat_bad.bin' WITH (FORMAT binary);
-COPY jobcat_copy FROM '/tmp/jobs_ext_regress_jobcat_bad.bin' WITH (FORMAT binary);
+COPY (SELECT 60::int4) TO :'binfile' WITH (FORMAT binary);
+COPY jobcat_copy FROM :'binfile' WITH (FORMAT binary);
 \echo :LAST_ERROR_SQLSTATE
-COPY (SELECT 60::int2) TO '/tmp/jobs_ext_regress_jobcat_bad.bin' WITH (FORMAT binary);
-COPY jobcat_copy FROM '/tmp/jobs_ext_regress_jobcat_bad.bin' WITH (FORMAT binary);
+COPY (SELECT 60::int2) TO :'binfile' WITH (FORMAT binary);
+COPY jobcat_copy FROM :'binfile' WITH (FORMAT binary);
 SELECT count(*) AS copied_twice FROM jobcat_copy WHERE c = '60';
 -- Text COPY round trip with Korean output.
 SET jobs_ext.jobcat_output = 'ko';
@@ -205,3 +209,4 @@ SELECT jobcat_code('812'), 812::jobcat AS from_integer, min(c), max(c)
 FROM (VALUES ('60'::jobcat), ('811'), ('20')) AS t(c);
 
 DROP TABLE jobcat_t, jobcat_part, jobcat_copy;
+COPY (SELECT WHERE false) TO PROGRAM :'rm_binfile';

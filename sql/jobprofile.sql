@@ -75,9 +75,13 @@ SELECT jobprofile_cmp('occupation=1', 'occupation=1') AS same, jobprofile_cmp('o
 -- binary COPY round trip
 CREATE TEMP TABLE t_bin (id int, p jobprofile);
 INSERT INTO t_bin SELECT row_number() OVER (), s::jobprofile FROM t_text;
-COPY t_bin TO '/tmp/jobs_ext_jobprofile_test.bin' (FORMAT binary);
+-- server-side COPY files go into the cluster's data directory; the end of
+-- the suite removes this one (psql goes on after errors, so it always does)
+SELECT f AS binfile, format('rm -f ''%s''', f) AS rm_binfile
+FROM (SELECT current_setting('data_directory') || '/jobs_ext_jobprofile.bin') AS t(f) \gset
+COPY t_bin TO :'binfile' (FORMAT binary);
 CREATE TEMP TABLE t_bin2 (LIKE t_bin);
-COPY t_bin2 FROM '/tmp/jobs_ext_jobprofile_test.bin' (FORMAT binary);
+COPY t_bin2 FROM :'binfile' (FORMAT binary);
 SELECT count(*) AS rows, bool_and(a.p = b.p) AS all_equal FROM t_bin a JOIN t_bin2 b USING (id);
 
 -- size: a seeker with 4 skills and the usual scalar parts
@@ -146,3 +150,4 @@ BEGIN
 	RETURN QUERY SELECT key, value::bigint FROM jsonb_each_text(counts) ORDER BY key;
 END $$;
 SELECT * FROM pg_temp.mutations(jobprofile_send('occupation=7430 skills={용접:2,지게차} region=4513010100 latitude=35.97 longitude=126.71 wage=2300000 hours=40 shifts={day} education=high experience=5 target_groups={youth}'));
+COPY (SELECT WHERE false) TO PROGRAM :'rm_binfile';

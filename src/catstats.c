@@ -299,10 +299,8 @@ catstats_flat(Datum d)
 
 	if (VARSIZE(cs) < CATSTATS_HDRSZ || cs->version != CATSTATS_VERSION ||
 		VARSIZE(cs) < CATSTATS_KEYS_OFFSET(cs->ncats))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("catstats value has unsupported version %d or size %u",
-						(int) cs->version, (unsigned) VARSIZE(cs))));
+		jobs_ext_unsupported_version("catstats", VARSIZE(cs) > VARHDRSZ ? cs->version : -1,
+									 CATSTATS_VERSION, VARSIZE(cs));
 	return cs;
 }
 

@@ -60,9 +60,22 @@ typedef struct Coverage
 #define COVERAGE_MAX_POINTS		((int32) ((MaxAllocSize - COVERAGE_HDRSZ) / sizeof(CoveragePoint)))
 #define COVERAGE_STATE_MIN_CAPACITY	64
 
-#define DatumGetCoverageP(X)	((Coverage *) PG_DETOAST_DATUM(X))
+#define DatumGetCoverageP(X)	coverage_detoast(X)
 #define PG_GETARG_COVERAGE_P(n) DatumGetCoverageP(PG_GETARG_DATUM(n))
 #define PG_RETURN_COVERAGE_P(x) PG_RETURN_POINTER(x)
+
+/* Any stored coverage, detoasted; one this build cannot read stops here */
+static Coverage *
+coverage_detoast(Datum d)
+{
+	Coverage   *c = (Coverage *) PG_DETOAST_DATUM(d);
+
+	if (VARSIZE(c) < COVERAGE_HDRSZ || c->version != COVERAGE_VERSION ||
+		c->npoints < 0 || COVERAGE_SIZE(c->npoints) > VARSIZE(c))
+		jobs_ext_unsupported_version("coverage", VARSIZE(c) > VARHDRSZ ? c->version : -1,
+									 COVERAGE_VERSION, VARSIZE(c));
+	return c;
+}
 
 static Coverage *
 coverage_alloc(int32 capacity)

@@ -50,6 +50,19 @@ eligwin_alloc(int32 capacity)
 	return w;
 }
 
+/* Any stored window, detoasted; one this build cannot read stops here */
+Eligwin *
+eligwin_detoast(Datum d)
+{
+	Eligwin    *w = (Eligwin *) PG_DETOAST_DATUM(d);
+
+	if (VARSIZE(w) < ELIGWIN_HDRSZ || w->version != ELIGWIN_VERSION ||
+		w->nintervals < 0 || ELIGWIN_SIZE(w->nintervals) > VARSIZE(w))
+		jobs_ext_unsupported_version("eligwin", VARSIZE(w) > VARHDRSZ ? w->version : -1,
+									 ELIGWIN_VERSION, VARSIZE(w));
+	return w;
+}
+
 static void
 eligwin_check_count(int64 n)
 {
@@ -1034,6 +1047,10 @@ eligwin_datum_contains_date(Datum datum, DateADT d)
 	int32		i;
 	bool		result = false;
 
+	/* a window this build cannot read: the checked path reports it */
+	if (VARSIZE_ANY_EXHDR(v) < ELIGWIN_HDRSZ - VARHDRSZ ||
+		(uint8) data[offsetof(Eligwin, version) - VARHDRSZ] != ELIGWIN_VERSION)
+		(void) DatumGetEligwinP(datum);
 	if (data[offsetof(Eligwin, flags) - VARHDRSZ] & ELIGWIN_FLAG_RAW)
 	{
 		Eligwin    *w = eligwin_normalised(DatumGetEligwinP(datum));

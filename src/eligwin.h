@@ -60,7 +60,10 @@ typedef struct Eligwin
 #define ELIGWIN_CAPACITY(w)		((int32) ((VARSIZE(w) - ELIGWIN_HDRSZ) / sizeof(EligwinInterval)))
 #define ELIGWIN_HAS_AGE(w)		(((w)->flags & ELIGWIN_FLAG_AGE) != 0)
 
-#define DatumGetEligwinP(X)		((Eligwin *) PG_DETOAST_DATUM(X))
+/* detoasted, with its version byte and size checked (eligwin.c) */
+extern Eligwin *eligwin_detoast(Datum d);
+
+#define DatumGetEligwinP(X)		eligwin_detoast(X)
 #define PG_GETARG_ELIGWIN_P(n)	DatumGetEligwinP(PG_GETARG_DATUM(n))
 #define PG_RETURN_ELIGWIN_P(x)	PG_RETURN_POINTER(x)
 

@@ -127,42 +127,31 @@ hangul_gin_extract_query(PG_FUNCTION_ARGS)
 }
 
 /*
- * Can the row match, given which keys it has (GIN_TRUE/GIN_MAYBE/GIN_FALSE)?
+ * Can the row match, given which of the nkeys query keys it may have
+ * (npresent of them, key 0 among them when key0_present)?
  * hangul_similarity = shared / (nquery + nrow - shared) >= t needs
  * shared >= t * nquery, since nrow >= shared.
+ *
+ * The callers count from their own array (bool for consistent, ternary for
+ * triconsistent) rather than converting one into the other.
  */
-static GinTernaryValue
-hangul_gin_decide(const GinTernaryValue *check, StrategyNumber strategy,
-				  int32 nkeys, const Datum *queryKeys)
+static bool
+hangul_gin_may_match(StrategyNumber strategy, int32 nkeys,
+					 const Datum *queryKeys, bool key0_present, int npresent)
 {
 	int			first = 0;
-	int			ntrue = 0;
-	int			i;
 
+	/* 초성: every bigram of the query must be there */
 	if (strategy == HANGUL_STRATEGY_CHOSEONG)
-	{
-		for (i = 0; i < nkeys; i++)
-		{
-			if (check[i] == GIN_FALSE)
-				return GIN_FALSE;
-		}
-		return GIN_MAYBE;
-	}
+		return npresent == nkeys;
 	if (nkeys > 0 && (uint64) DatumGetInt64(queryKeys[0]) == HANGUL_KEY_PURE)
 	{
-		if (check[0] != GIN_FALSE)
-			return GIN_MAYBE;
+		if (key0_present)
+			return true;
 		first = 1;
 	}
-	for (i = first; i < nkeys; i++)
-	{
-		if (check[i] != GIN_FALSE)
-			ntrue++;
-	}
 	/* a little slack so that float rounding can never lose a row */
-	if ((double) ntrue + 1e-6 >= hangul_similarity_threshold * (nkeys - first))
-		return GIN_MAYBE;
-	return GIN_FALSE;
+	return (double) npresent + 1e-6 >= hangul_similarity_threshold * (nkeys - first);
 }
 
 PG_FUNCTION_INFO_V1(hangul_gin_consistent);
@@ -174,20 +163,17 @@ hangul_gin_consistent(PG_FUNCTION_ARGS)
 	int32		nkeys = PG_GETARG_INT32(3);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
 	Datum	   *queryKeys = (Datum *) PG_GETARG_POINTER(6);
-	GinTernaryValue tcheck[64];
-	GinTernaryValue *tc = tcheck;
-	GinTernaryValue res;
+	int			npresent = 0;
 	int			i;
 
-	if (nkeys > (int32) lengthof(tcheck))
-		tc = palloc(nkeys * sizeof(GinTernaryValue));
 	for (i = 0; i < nkeys; i++)
-		tc[i] = check[i] ? GIN_TRUE : GIN_FALSE;
-	res = hangul_gin_decide(tc, strategy, nkeys, queryKeys);
-	if (tc != tcheck)
-		pfree(tc);
+	{
+		if (check[i])
+			npresent++;
+	}
 	*recheck = true;
-	PG_RETURN_BOOL(res != GIN_FALSE);
+	PG_RETURN_BOOL(hangul_gin_may_match(strategy, nkeys, queryKeys,
+										nkeys > 0 && check[0], npresent));
 }
 
 PG_FUNCTION_INFO_V1(hangul_gin_triconsistent);
@@ -198,6 +184,17 @@ hangul_gin_triconsistent(PG_FUNCTION_ARGS)
 	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
 	Datum	   *queryKeys = (Datum *) PG_GETARG_POINTER(5);
+	int			npresent = 0;
+	int			i;
 
-	PG_RETURN_GIN_TERNARY_VALUE(hangul_gin_decide(check, strategy, nkeys, queryKeys));
+	/* GIN_MAYBE counts as present: the answer is never more than MAYBE */
+	for (i = 0; i < nkeys; i++)
+	{
+		if (check[i] != GIN_FALSE)
+			npresent++;
+	}
+	if (hangul_gin_may_match(strategy, nkeys, queryKeys,
+							 nkeys > 0 && check[0] != GIN_FALSE, npresent))
+		PG_RETURN_GIN_TERNARY_VALUE(GIN_MAYBE);
+	PG_RETURN_GIN_TERNARY_VALUE(GIN_FALSE);
 }

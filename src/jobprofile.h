@@ -24,6 +24,8 @@
 
 #include "fmgr.h"
 
+#include "jobs_ext.h"
+
 #define JOBPROFILE_VERSION		1
 #define JOBPROFILE_MAX_SKILLS	256
 #define JOBPROFILE_MAX_SKILL_LEN 200	/* bytes, after folding */
@@ -111,13 +113,19 @@ jp_weight_at(const JobProfileView *v, int i)
 	return w;
 }
 
-/* Point a view at a detoasted (possibly short-header) jobprofile */
+/*
+ * Point a view at a detoasted (possibly short-header) jobprofile; one this
+ * build cannot read (its version byte) stops here.
+ */
 static inline void
 jp_view(JobProfileView *v, const struct varlena *p)
 {
 	const char *data = VARDATA_ANY(p);
 	Size		len = VARSIZE_ANY_EXHDR(p);
 
+	if (len < sizeof(JobProfileFixed) || (uint8) data[0] != JOBPROFILE_VERSION)
+		jobs_ext_unsupported_version("jobprofile", len > 0 ? (uint8) data[0] : -1,
+									 JOBPROFILE_VERSION, VARSIZE_ANY(p));
 	memcpy(&v->h, data, sizeof(JobProfileFixed));
 	v->hashes = data + sizeof(JobProfileFixed);
 	v->weights = (v->h.parts & JP_HAS_SKILL_WEIGHTS) ?

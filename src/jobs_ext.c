@@ -44,3 +44,21 @@ jobs_ext_recv_bytea(PGFunction recv, bytea *bytes, const char *type_name)
 						type_name, buf.len - buf.cursor)));
 	return result;
 }
+
+/*
+ * A stored value of one of our varlena types whose version byte (or size)
+ * this build cannot read: written by a later release, or damaged.  Every
+ * type checks the byte wherever it reads a stored value, so such a value
+ * stops here instead of being read with the wrong layout.
+ */
+void
+jobs_ext_unsupported_version(const char *type_name, int version, int supported,
+							 Size size)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("%s value has unsupported version %d or size %u",
+					type_name, version, (unsigned) size),
+			 errdetail("This build of jobs_ext reads %s version %d; the value was written by a later release of jobs_ext, or is damaged.",
+					   type_name, supported)));
+}

@@ -33,6 +33,9 @@
 
 /* jobs_ext.c */
 extern Datum jobs_ext_recv_bytea(PGFunction recv, bytea *bytes, const char *type_name);
+/* (never returns; not so marked, as the marker differs from 18 on) */
+extern void jobs_ext_unsupported_version(const char *type_name, int version,
+										 int supported, Size size);
 
 /* jobcat.c */
 extern void jobcat_define_gucs(void);

@@ -699,10 +699,8 @@ peopleset_flat(Datum d)
 
 	if (VARSIZE(flat) < PEOPLESET_HDRSZ || flat->version != PEOPLESET_VERSION ||
 		(VARSIZE(flat) - PEOPLESET_HDRSZ) % sizeof(int64) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("peopleset value has unsupported version %d or size %u",
-						(int) flat->version, (unsigned) VARSIZE(flat))));
+		jobs_ext_unsupported_version("peopleset", VARSIZE(flat) > VARHDRSZ ? flat->version : -1,
+									 PEOPLESET_VERSION, VARSIZE(flat));
 	return flat;
 }
 

@@ -55,6 +55,22 @@ typedef struct TopKState
 #define TOPK_SIZE(cap)		(offsetof(TopKState, entries) + (Size) (cap) * sizeof(TopKEntry))
 #define TOPK_CAPACITY(st)	((int) ((VARSIZE(st) - offsetof(TopKState, entries)) / sizeof(TopKEntry)))
 
+/*
+ * Any stored state, detoasted (a copy of its own when asked); one this build
+ * cannot read stops here.
+ */
+static TopKState *
+topk_detoast(Datum d, bool copy)
+{
+	TopKState  *st = (TopKState *) (copy ? PG_DETOAST_DATUM_COPY(d) : PG_DETOAST_DATUM(d));
+
+	if (VARSIZE(st) < offsetof(TopKState, entries) || st->version != TOPK_VERSION ||
+		st->n < 0 || TOPK_SIZE(st->n) > VARSIZE(st))
+		jobs_ext_unsupported_version("topk_state", VARSIZE(st) > VARHDRSZ ? st->version : -1,
+									 TOPK_VERSION, VARSIZE(st));
+	return st;
+}
+
 /* -1, 0, 1 like float4 in ORDER BY (NaN largest) */
 static inline int
 topk_score_cmp(float4 a, float4 b)
@@ -310,7 +326,7 @@ PG_FUNCTION_INFO_V1(topk_state_out);
 Datum
 topk_state_out(PG_FUNCTION_ARGS)
 {
-	TopKState  *st = (TopKState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	TopKState  *st = topk_detoast(PG_GETARG_DATUM(0), false);
 	TopKEntry  *sorted = topk_sorted(st);
 	StringInfoData buf;
 	int			i;
@@ -376,7 +392,7 @@ PG_FUNCTION_INFO_V1(topk_state_send);
 Datum
 topk_state_send(PG_FUNCTION_ARGS)
 {
-	TopKState  *st = (TopKState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	TopKState  *st = topk_detoast(PG_GETARG_DATUM(0), false);
 	TopKEntry  *sorted = topk_sorted(st);
 	StringInfoData buf;
 	int			i;
@@ -459,7 +475,7 @@ topk_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	other = (TopKState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(1));
+	other = topk_detoast(PG_GETARG_DATUM(1), false);
 	if (PG_ARGISNULL(0))
 	{
 		st = topk_new(aggcxt, other->k, Max(other->n, Min(other->k, TOPK_MIN_CAPACITY)));
@@ -471,7 +487,7 @@ topk_combine(PG_FUNCTION_ARGS)
 	if (inagg)
 		st = (TopKState *) PG_GETARG_POINTER(0);
 	else
-		st = (TopKState *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+		st = topk_detoast(PG_GETARG_DATUM(0), true);
 	if (st->k != other->k)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -505,7 +521,7 @@ topk_final(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	st = (TopKState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	st = topk_detoast(PG_GETARG_DATUM(0), false);
 	if (cached_itemtype == NULL)
 	{
 		itemtype = get_element_type(get_func_rettype(fcinfo->flinfo->fn_oid));

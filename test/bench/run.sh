@@ -56,7 +56,8 @@ for bench in "$here"/*.bench; do
 		name=$(cat "$namefile")
 		if [ -s "$b.setup" ]; then
 			printf '%s\n' "-- setting up: $name" >&2
-			psql_run -f "$b.setup" >/dev/null
+			# from stdin: a message must not name the block file, removed at the end
+			psql_run -f - <"$b.setup" >/dev/null
 		fi
 		ours=$(median_ms "$b.jobs_ext")
 		theirs=$(median_ms "$b.baseline")

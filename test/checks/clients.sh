@@ -19,6 +19,7 @@ if [ -z "${PGTCPPORT:-}" ]; then
 	echo "clients: JDBC needs the server on TCP (PGTCPPORT unset)"
 	exit 1
 fi
-javac -nowarn -cp "$jar" -d "$work" test/clients/TypesRoundTrip.java
-java -cp "$jar:$work" TypesRoundTrip "jdbc:postgresql://127.0.0.1:$PGTCPPORT/$db?user=${PGUSER:-postgres}" test/types.tsv || rc=1
+# -XX:-UsePerfData: no /tmp/hsperfdata_$USER left behind
+javac -J-XX:-UsePerfData -nowarn -cp "$jar" -d "$work" test/clients/TypesRoundTrip.java
+java -XX:-UsePerfData -cp "$jar:$work" TypesRoundTrip "jdbc:postgresql://127.0.0.1:$PGTCPPORT/$db?user=${PGUSER:-postgres}" test/types.tsv || rc=1
 exit $rc

@@ -17,6 +17,8 @@
 --   * 1,400 of the placement and training enrolments end in a placement in 2020.
 --   * 450 enrolments start in 2019 and 300 in 2021, outside the 2020 figures.
 
+-- no NOTICE when there is nothing to drop (a first load)
+SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS gunsan CASCADE;
 CREATE SCHEMA gunsan;
 

@@ -12,6 +12,8 @@
 -- programmes (first-half and second-half rounds, the COVID-19 rounds from
 -- June 2020), not an official notice.
 
+-- no NOTICE when there is nothing to drop (a first load)
+SET client_min_messages = warning;
 DROP TABLE IF EXISTS gunsan.designation, gunsan.programme_window;
 
 CREATE TABLE gunsan.designation (

@@ -607,19 +607,26 @@ def run_sqlsmith(args):
     start = time.time()
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                        errors='replace')
-    # sqlsmith prints a dot per query and an error summary at the end
+    # sqlsmith prints a dot per query and an error summary at the end.  The
+    # summary is printed here when sqlsmith fails: a file in the cluster's
+    # directory would be removed with it.  JOBS_EXT_FUZZ_DIR, when set, names
+    # a directory of the user's that keeps the whole output.
     summary = [line for line in p.stdout.splitlines() if line.strip() and set(line) - set('.SCet')]
-    log = os.path.join(os.environ.get('JOBS_EXT_FUZZ_DIR') or os.path.dirname(
-        os.environ.get('JOBS_EXT_SERVER_LOG') or '/tmp/x'), 'sqlsmith.out')
-    try:
-        with open(log, 'w') as f:
-            f.write(p.stdout)
-    except OSError:
-        pass
+    kept = ''
+    if os.environ.get('JOBS_EXT_FUZZ_DIR'):
+        log = os.path.join(os.environ['JOBS_EXT_FUZZ_DIR'], 'sqlsmith.out')
+        try:
+            with open(log, 'w') as f:
+                f.write(p.stdout)
+            kept = '; its output is in %s' % log
+        except OSError as e:
+            kept = '; could not keep its output: %s' % e
     if p.returncode != 0:
-        fail('sqlsmith exited with status %d: %s' % (p.returncode, ' | '.join(summary[-5:])))
-    print('sqlsmith: %d queries run in %.0f s (seed %d); its output is in %s'
-          % (args.smith_queries, time.time() - start, args.seed, log), flush=True)
+        for line in summary[-20:]:
+            print('sqlsmith: ' + line, flush=True)
+        fail('sqlsmith exited with status %d%s' % (p.returncode, kept))
+    print('sqlsmith: %d queries run in %.0f s (seed %d)%s'
+          % (args.smith_queries, time.time() - start, args.seed, kept), flush=True)
 
 
 def server_log_crashes(path, offset):

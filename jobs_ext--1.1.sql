@@ -1,0 +1,1114 @@
+/* jobs_ext--1.1.sql: employment-programme analytics for PostgreSQL */
+
+-- complain if script is sourced in psql, rather than via CREATE EXTENSION
+\echo Use "CREATE EXTENSION jobs_ext" to load this file. \quit
+
+--------------------------------------------------------------------------------
+-- jobcat: a programme category of the OECD/Eurostat LMP taxonomy
+--------------------------------------------------------------------------------
+
+CREATE TYPE jobcat;
+
+CREATE FUNCTION jobcat_in(cstring) RETURNS jobcat
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobcat_out(jobcat) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobcat_recv(internal) RETURNS jobcat
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobcat_send(jobcat) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE jobcat (
+	INPUT = jobcat_in,
+	OUTPUT = jobcat_out,
+	RECEIVE = jobcat_recv,
+	SEND = jobcat_send,
+	INTERNALLENGTH = 2,
+	PASSEDBYVALUE,
+	ALIGNMENT = int2,
+	STORAGE = plain
+);
+COMMENT ON FUNCTION jobcat_in(cstring) IS 'text input of jobcat: OECD code, Eurostat code, Korean or English label, or alias';
+COMMENT ON FUNCTION jobcat_out(jobcat) IS 'text output of jobcat, in the form jobs_ext.jobcat_output selects';
+COMMENT ON FUNCTION jobcat_recv(internal) IS 'binary input of jobcat: the OECD code as int2';
+COMMENT ON FUNCTION jobcat_send(jobcat) IS 'binary output of jobcat: the OECD code as int2';
+COMMENT ON TYPE jobcat IS 'programme category of the OECD/Eurostat labour-market-policy taxonomy, with Korean and English labels';
+
+-- casts
+CREATE FUNCTION jobcat(integer) RETURNS jobcat
+	AS 'MODULE_PATHNAME', 'jobcat_from_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat(integer) IS 'category with the given OECD code';
+CREATE FUNCTION jobcat_code(jobcat) RETURNS integer
+	AS 'MODULE_PATHNAME', 'jobcat_to_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_code(jobcat) IS 'OECD code of the category';
+
+CREATE CAST (integer AS jobcat) WITH FUNCTION jobcat(integer);
+CREATE CAST (jobcat AS integer) WITH FUNCTION jobcat_code(jobcat);
+CREATE CAST (text AS jobcat) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (jobcat AS text) WITH INOUT AS ASSIGNMENT;
+
+-- comparison in taxonomy pre-order
+CREATE FUNCTION jobcat_eq(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_ne(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_lt(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_le(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_gt(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_ge(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_cmp(jobcat, jobcat) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobcat_hash(jobcat) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobcat_hash_extended(jobcat, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION jobcat_eq(jobcat, jobcat) IS 'implementation of = operator';
+COMMENT ON FUNCTION jobcat_ne(jobcat, jobcat) IS 'implementation of <> operator';
+COMMENT ON FUNCTION jobcat_lt(jobcat, jobcat) IS 'implementation of < operator';
+COMMENT ON FUNCTION jobcat_le(jobcat, jobcat) IS 'implementation of <= operator';
+COMMENT ON FUNCTION jobcat_gt(jobcat, jobcat) IS 'implementation of > operator';
+COMMENT ON FUNCTION jobcat_ge(jobcat, jobcat) IS 'implementation of >= operator';
+COMMENT ON FUNCTION jobcat_cmp(jobcat, jobcat) IS 'taxonomy pre-order comparison: -1, 0 or 1';
+COMMENT ON FUNCTION jobcat_sortsupport(internal) IS 'sort support for jobcat';
+COMMENT ON FUNCTION jobcat_hash(jobcat) IS 'hash of a category';
+COMMENT ON FUNCTION jobcat_hash_extended(jobcat, bigint) IS 'seeded 64-bit hash of a category';
+
+CREATE OPERATOR = (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+CREATE OPERATOR <> (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR < (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS jobcat_ops
+	DEFAULT FOR TYPE jobcat USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 jobcat_cmp(jobcat, jobcat),
+		FUNCTION 2 jobcat_sortsupport(internal);
+
+CREATE OPERATOR CLASS jobcat_hash_ops
+	DEFAULT FOR TYPE jobcat USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 jobcat_hash(jobcat),
+		FUNCTION 2 jobcat_hash_extended(jobcat, bigint);
+
+CREATE FUNCTION jobcat_smaller(jobcat, jobcat) RETURNS jobcat
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobcat_larger(jobcat, jobcat) RETURNS jobcat
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_smaller(jobcat, jobcat) IS 'the category that sorts first';
+COMMENT ON FUNCTION jobcat_larger(jobcat, jobcat) IS 'the category that sorts last';
+CREATE AGGREGATE min(jobcat) (
+	SFUNC = jobcat_smaller, STYPE = jobcat, COMBINEFUNC = jobcat_smaller,
+	SORTOP = <, PARALLEL = SAFE
+);
+CREATE AGGREGATE max(jobcat) (
+	SFUNC = jobcat_larger, STYPE = jobcat, COMBINEFUNC = jobcat_larger,
+	SORTOP = >, PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE min(jobcat) IS 'first category in taxonomy order';
+COMMENT ON AGGREGATE max(jobcat) IS 'last category in taxonomy order';
+
+-- the taxonomy
+CREATE FUNCTION jobcat_contains(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobcat_contained(jobcat, jobcat) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_contains(jobcat, jobcat) IS 'is the first category an ancestor of the second, or the same?';
+COMMENT ON FUNCTION jobcat_contained(jobcat, jobcat) IS 'is the first category a descendant of the second, or the same?';
+
+CREATE OPERATOR @> (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_contains,
+	COMMUTATOR = <@, RESTRICT = contsel, JOIN = contjoinsel
+);
+CREATE OPERATOR <@ (
+	LEFTARG = jobcat, RIGHTARG = jobcat, PROCEDURE = jobcat_contained,
+	COMMUTATOR = @>, RESTRICT = contsel, JOIN = contjoinsel
+);
+
+CREATE FUNCTION jobcat_parent(jobcat) RETURNS jobcat
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_parent(jobcat) IS 'parent category, NULL at the top of the taxonomy';
+CREATE FUNCTION jobcat_level(jobcat) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_level(jobcat) IS 'depth in the taxonomy: 1 for the top categories';
+CREATE FUNCTION jobcat_top(jobcat) RETURNS jobcat
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_top(jobcat) IS 'top-level ancestor (the category itself at the top)';
+CREATE FUNCTION jobcat_label(c jobcat, lang text DEFAULT 'ko') RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobcat_label(jobcat, text) IS 'label of the category in Korean (''ko'', the default) or English (''en'')';
+CREATE FUNCTION jobcat_taxonomy(
+	OUT code jobcat, OUT parent jobcat, OUT level integer,
+	OUT label_ko text, OUT label_en text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 31;
+COMMENT ON FUNCTION jobcat_taxonomy() IS 'the whole category tree in pre-order, for joins from BI tools';
+
+--------------------------------------------------------------------------------
+-- eligwin: an eligibility window, a set of date intervals with an age band
+--------------------------------------------------------------------------------
+
+CREATE TYPE eligwin;
+
+CREATE FUNCTION eligwin_in(cstring) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_out(eligwin) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_recv(internal) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_send(eligwin) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE eligwin (
+	INPUT = eligwin_in,
+	OUTPUT = eligwin_out,
+	RECEIVE = eligwin_recv,
+	SEND = eligwin_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON FUNCTION eligwin_in(cstring) IS 'text input of eligwin';
+COMMENT ON FUNCTION eligwin_out(eligwin) IS 'text output of eligwin';
+COMMENT ON FUNCTION eligwin_recv(internal) IS 'binary input of eligwin, validated like text input';
+COMMENT ON FUNCTION eligwin_send(eligwin) IS 'binary output of eligwin';
+COMMENT ON TYPE eligwin IS 'eligibility window: a normalised set of inclusive date intervals with an optional age band in completed years';
+
+-- construction and casts
+CREATE FUNCTION eligwin(lower date, upper date, min_age integer DEFAULT NULL, max_age integer DEFAULT NULL)
+	RETURNS eligwin
+	AS 'MODULE_PATHNAME', 'eligwin_construct' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin(date, date, integer, integer) IS 'window of one interval, both days included (NULL = unbounded), with an optional age band';
+CREATE FUNCTION eligwin(daterange) RETURNS eligwin
+	AS 'MODULE_PATHNAME', 'eligwin_from_daterange' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin(daterange) IS 'window of the days of a daterange';
+CREATE FUNCTION eligwin(datemultirange) RETURNS eligwin
+	AS 'MODULE_PATHNAME', 'eligwin_from_datemultirange' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin(datemultirange) IS 'window of the days of a datemultirange';
+CREATE FUNCTION eligwin_to_datemultirange(eligwin) RETURNS datemultirange
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin_to_datemultirange(eligwin) IS 'the days of a window without an age band, as a datemultirange';
+
+CREATE CAST (daterange AS eligwin) WITH FUNCTION eligwin(daterange) AS ASSIGNMENT;
+CREATE CAST (datemultirange AS eligwin) WITH FUNCTION eligwin(datemultirange) AS ASSIGNMENT;
+CREATE CAST (eligwin AS datemultirange) WITH FUNCTION eligwin_to_datemultirange(eligwin);
+CREATE CAST (text AS eligwin) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (eligwin AS text) WITH INOUT AS ASSIGNMENT;
+
+-- comparison: by intervals, then age band
+CREATE FUNCTION eligwin_eq(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_ne(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_lt(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_le(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_gt(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_ge(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_cmp(eligwin, eligwin) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_hash(eligwin) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION eligwin_hash_extended(eligwin, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION eligwin_eq(eligwin, eligwin) IS 'implementation of = operator';
+COMMENT ON FUNCTION eligwin_ne(eligwin, eligwin) IS 'implementation of <> operator';
+COMMENT ON FUNCTION eligwin_lt(eligwin, eligwin) IS 'implementation of < operator';
+COMMENT ON FUNCTION eligwin_le(eligwin, eligwin) IS 'implementation of <= operator';
+COMMENT ON FUNCTION eligwin_gt(eligwin, eligwin) IS 'implementation of > operator';
+COMMENT ON FUNCTION eligwin_ge(eligwin, eligwin) IS 'implementation of >= operator';
+COMMENT ON FUNCTION eligwin_cmp(eligwin, eligwin) IS 'comparison by intervals, then age band: -1, 0 or 1';
+COMMENT ON FUNCTION eligwin_hash(eligwin) IS 'hash of a window';
+COMMENT ON FUNCTION eligwin_hash_extended(eligwin, bigint) IS 'seeded 64-bit hash of a window';
+
+CREATE OPERATOR = (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+CREATE OPERATOR <> (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR < (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS eligwin_ops
+	DEFAULT FOR TYPE eligwin USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 eligwin_cmp(eligwin, eligwin);
+
+CREATE OPERATOR CLASS eligwin_hash_ops
+	DEFAULT FOR TYPE eligwin USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 eligwin_hash(eligwin),
+		FUNCTION 2 eligwin_hash_extended(eligwin, bigint);
+
+-- containment and overlap (dates only; the age band applies per person)
+CREATE FUNCTION eligwin_contains_date(eligwin, date) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_date_contained_by(date, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_contains(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_contained_by(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_overlaps(eligwin, eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin_contains_date(eligwin, date) IS 'is the window open on the day?';
+COMMENT ON FUNCTION eligwin_date_contained_by(date, eligwin) IS 'is the day in the window?';
+COMMENT ON FUNCTION eligwin_contains(eligwin, eligwin) IS 'is every day of the second window in the first?';
+COMMENT ON FUNCTION eligwin_contained_by(eligwin, eligwin) IS 'is every day of the first window in the second?';
+COMMENT ON FUNCTION eligwin_overlaps(eligwin, eligwin) IS 'do the windows share a day?';
+
+CREATE OPERATOR @> (
+	LEFTARG = eligwin, RIGHTARG = date, PROCEDURE = eligwin_contains_date,
+	COMMUTATOR = <@, RESTRICT = contsel, JOIN = contjoinsel
+);
+CREATE OPERATOR <@ (
+	LEFTARG = date, RIGHTARG = eligwin, PROCEDURE = eligwin_date_contained_by,
+	COMMUTATOR = @>, RESTRICT = contsel, JOIN = contjoinsel
+);
+CREATE OPERATOR @> (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_contains,
+	COMMUTATOR = <@, RESTRICT = contsel, JOIN = contjoinsel
+);
+CREATE OPERATOR <@ (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_contained_by,
+	COMMUTATOR = @>, RESTRICT = contsel, JOIN = contjoinsel
+);
+CREATE OPERATOR && (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_overlaps,
+	COMMUTATOR = &&, RESTRICT = areasel, JOIN = areajoinsel
+);
+
+-- set algebra on the dates
+CREATE FUNCTION eligwin_union(eligwin, eligwin) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_intersect(eligwin, eligwin) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_minus(eligwin, eligwin) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin_union(eligwin, eligwin) IS 'days in either window (both must have the same age band); implementation of + operator';
+COMMENT ON FUNCTION eligwin_intersect(eligwin, eligwin) IS 'days in both windows, ages in both bands; implementation of * operator';
+COMMENT ON FUNCTION eligwin_minus(eligwin, eligwin) IS 'days of the first window not in the second, with the first''s age band; implementation of - operator';
+
+CREATE OPERATOR + (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_union,
+	COMMUTATOR = +
+);
+CREATE OPERATOR * (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_intersect,
+	COMMUTATOR = *
+);
+CREATE OPERATOR - (
+	LEFTARG = eligwin, RIGHTARG = eligwin, PROCEDURE = eligwin_minus
+);
+
+-- Korean age and eligibility
+CREATE FUNCTION korean_age(birth date, on_date date) RETURNS integer
+	AS 'MODULE_PATHNAME', 'eligwin_korean_age' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION korean_age(date, date) IS 'age in completed years (만 나이) under Civil Code Art. 158 and 160; born on 29 February, a year older on 1 March in a common year';
+CREATE FUNCTION eligible(w eligwin, on_date date, birth date) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'eligwin_eligible' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligible(eligwin, date, date) IS 'is a person born on birth eligible on the day: window open and age in the band?';
+CREATE FUNCTION eligible_dates(w eligwin, birth date) RETURNS eligwin
+	AS 'MODULE_PATHNAME', 'eligwin_eligible_dates' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligible_dates(eligwin, date) IS 'the days on which a person born on birth is eligible, as a window without age band';
+CREATE FUNCTION extend(w eligwin, until date) RETURNS eligwin
+	AS 'MODULE_PATHNAME', 'eligwin_extend' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION extend(eligwin, date) IS 'the window with its last interval extended to the day (a designation extended); never shortens';
+
+-- accessors
+CREATE FUNCTION lower(eligwin) RETURNS date
+	AS 'MODULE_PATHNAME', 'eligwin_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION lower(eligwin) IS 'first day of the window (-infinity if unbounded, NULL if empty)';
+CREATE FUNCTION upper(eligwin) RETURNS date
+	AS 'MODULE_PATHNAME', 'eligwin_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION upper(eligwin) IS 'last day of the window, included (infinity if unbounded, NULL if empty)';
+CREATE FUNCTION isempty(eligwin) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'eligwin_isempty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION isempty(eligwin) IS 'does the window have no days?';
+CREATE FUNCTION days(eligwin) RETURNS integer
+	AS 'MODULE_PATHNAME', 'eligwin_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION days(eligwin) IS 'number of days in the window (NULL if unbounded)';
+CREATE FUNCTION days_left(w eligwin, on_date date) RETURNS integer
+	AS 'MODULE_PATHNAME', 'eligwin_days_left' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION days_left(eligwin, date) IS 'days from the day to the end of the interval open on it, both included; 0 if closed, NULL if it never closes';
+CREATE FUNCTION next_open(w eligwin, after date) RETURNS date
+	AS 'MODULE_PATHNAME', 'eligwin_next_open' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION next_open(eligwin, date) IS 'first day after the given one on which the window is open (NULL if none)';
+
+-- eligwin_union(eligwin): union aggregate; the state is an eligwin
+CREATE FUNCTION eligwin_union_trans(eligwin, eligwin) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION eligwin_union_combine(eligwin, eligwin) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION eligwin_union_final(eligwin) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin_union_trans(eligwin, eligwin) IS 'transition function of eligwin_union(eligwin)';
+COMMENT ON FUNCTION eligwin_union_combine(eligwin, eligwin) IS 'combine function of eligwin_union(eligwin)';
+COMMENT ON FUNCTION eligwin_union_final(eligwin) IS 'final function of eligwin_union(eligwin)';
+
+CREATE AGGREGATE eligwin_union(eligwin) (
+	SFUNC = eligwin_union_trans,
+	STYPE = eligwin,
+	FINALFUNC = eligwin_union_final,
+	COMBINEFUNC = eligwin_union_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE eligwin_union(eligwin) IS 'union of the windows'' days (all with the same age band)';
+
+-- GiST: @> date, @> eligwin, &&
+CREATE FUNCTION eligwin_gist_consistent(internal, eligwin, smallint, oid, internal) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_union(internal, internal) RETURNS eligwin
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_compress(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_penalty(internal, internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_picksplit(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_same(eligwin, eligwin, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin_gist_consistent(internal, eligwin, smallint, oid, internal) IS 'GiST support';
+COMMENT ON FUNCTION eligwin_gist_union(internal, internal) IS 'GiST support';
+COMMENT ON FUNCTION eligwin_gist_compress(internal) IS 'GiST support';
+COMMENT ON FUNCTION eligwin_gist_penalty(internal, internal, internal) IS 'GiST support';
+COMMENT ON FUNCTION eligwin_gist_picksplit(internal, internal) IS 'GiST support';
+COMMENT ON FUNCTION eligwin_gist_same(eligwin, eligwin, internal) IS 'GiST support';
+
+CREATE OPERATOR CLASS eligwin_gist_ops
+	DEFAULT FOR TYPE eligwin USING gist AS
+		OPERATOR 3 && (eligwin, eligwin),
+		OPERATOR 7 @> (eligwin, eligwin),
+		OPERATOR 16 @> (eligwin, date),
+		FUNCTION 1 eligwin_gist_consistent(internal, eligwin, smallint, oid, internal),
+		FUNCTION 2 eligwin_gist_union(internal, internal),
+		FUNCTION 3 eligwin_gist_compress(internal),
+		FUNCTION 5 eligwin_gist_penalty(internal, internal, internal),
+		FUNCTION 6 eligwin_gist_picksplit(internal, internal),
+		FUNCTION 7 eligwin_gist_same(eligwin, eligwin, internal);
+
+--------------------------------------------------------------------------------
+-- coverage: how many windows are open on each day, as a step function
+--------------------------------------------------------------------------------
+
+CREATE TYPE coverage;
+
+CREATE FUNCTION coverage_in(cstring) RETURNS coverage
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION coverage_out(coverage) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION coverage_recv(internal) RETURNS coverage
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION coverage_send(coverage) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE coverage (
+	INPUT = coverage_in,
+	OUTPUT = coverage_out,
+	RECEIVE = coverage_recv,
+	SEND = coverage_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON FUNCTION coverage_in(cstring) IS 'text input of coverage';
+COMMENT ON FUNCTION coverage_out(coverage) IS 'text output of coverage';
+COMMENT ON FUNCTION coverage_recv(internal) IS 'binary input of coverage, validated like text input';
+COMMENT ON FUNCTION coverage_send(coverage) IS 'binary output of coverage';
+COMMENT ON TYPE coverage IS 'step function of a headcount over days: the days on which it changes and its value from each';
+
+CREATE CAST (text AS coverage) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (coverage AS text) WITH INOUT AS ASSIGNMENT;
+
+-- comparison
+CREATE FUNCTION coverage_eq(coverage, coverage) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_ne(coverage, coverage) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_lt(coverage, coverage) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_le(coverage, coverage) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_gt(coverage, coverage) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_ge(coverage, coverage) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_cmp(coverage, coverage) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_hash(coverage) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION coverage_hash_extended(coverage, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION coverage_eq(coverage, coverage) IS 'implementation of = operator';
+COMMENT ON FUNCTION coverage_ne(coverage, coverage) IS 'implementation of <> operator';
+COMMENT ON FUNCTION coverage_lt(coverage, coverage) IS 'implementation of < operator';
+COMMENT ON FUNCTION coverage_le(coverage, coverage) IS 'implementation of <= operator';
+COMMENT ON FUNCTION coverage_gt(coverage, coverage) IS 'implementation of > operator';
+COMMENT ON FUNCTION coverage_ge(coverage, coverage) IS 'implementation of >= operator';
+COMMENT ON FUNCTION coverage_cmp(coverage, coverage) IS 'comparison step by step: -1, 0 or 1';
+COMMENT ON FUNCTION coverage_hash(coverage) IS 'hash of a coverage';
+COMMENT ON FUNCTION coverage_hash_extended(coverage, bigint) IS 'seeded 64-bit hash of a coverage';
+
+CREATE OPERATOR = (
+	LEFTARG = coverage, RIGHTARG = coverage, PROCEDURE = coverage_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+CREATE OPERATOR <> (
+	LEFTARG = coverage, RIGHTARG = coverage, PROCEDURE = coverage_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR < (
+	LEFTARG = coverage, RIGHTARG = coverage, PROCEDURE = coverage_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = coverage, RIGHTARG = coverage, PROCEDURE = coverage_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = coverage, RIGHTARG = coverage, PROCEDURE = coverage_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = coverage, RIGHTARG = coverage, PROCEDURE = coverage_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS coverage_ops
+	DEFAULT FOR TYPE coverage USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 coverage_cmp(coverage, coverage);
+
+CREATE OPERATOR CLASS coverage_hash_ops
+	DEFAULT FOR TYPE coverage USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 coverage_hash(coverage),
+		FUNCTION 2 coverage_hash_extended(coverage, bigint);
+
+-- reading a coverage
+CREATE FUNCTION coverage_at(c coverage, on_date date) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION coverage_at(coverage, date) IS 'headcount on the day';
+CREATE FUNCTION unnest(c coverage, OUT valid_from date, OUT valid_to date, OUT headcount integer)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'coverage_unnest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION unnest(coverage) IS 'the steps of a coverage: from, to (both included) and headcount';
+
+-- coverage(eligwin): how many windows are open on each day
+CREATE FUNCTION coverage_trans(coverage, eligwin) RETURNS coverage
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION coverage_combine(coverage, coverage) RETURNS coverage
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION coverage_final(coverage) RETURNS coverage
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION coverage_trans(coverage, eligwin) IS 'transition function of coverage(eligwin)';
+COMMENT ON FUNCTION coverage_combine(coverage, coverage) IS 'combine function of coverage(eligwin)';
+COMMENT ON FUNCTION coverage_final(coverage) IS 'final function of coverage(eligwin)';
+
+CREATE AGGREGATE coverage(eligwin) (
+	SFUNC = coverage_trans,
+	STYPE = coverage,
+	FINALFUNC = coverage_final,
+	COMBINEFUNC = coverage_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE coverage(eligwin) IS 'how many windows are open on each day, as a step function (age bands are not applied)';
+
+--------------------------------------------------------------------------------
+-- Korean text: normalisation, jamo, 초성 search, similarity, romanisation
+--------------------------------------------------------------------------------
+
+CREATE FUNCTION hangul_nfc(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_nfc(text) IS 'NFC with decomposed and letter-by-letter jamo composed into syllables, and spacing folded to single spaces';
+CREATE FUNCTION jamo(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jamo(text) IS 'Hangul spelled out in compatibility jamo: 군산 -> ㄱㅜㄴㅅㅏㄴ';
+CREATE FUNCTION choseong(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION choseong(text) IS 'initial consonants (초성) of the Hangul syllables: 용접기능사 -> ㅇㅈㄱㄴㅅ';
+CREATE FUNCTION romanize(text) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION romanize(text) IS 'Revised Romanization of Korean (2000) with its sound-change rules, as for names: 군산 -> Gunsan';
+
+-- similarity on jamo trigrams, and the %% operator
+CREATE FUNCTION hangul_similarity(text, text) RETURNS real
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_similarity(text, text) IS 'similarity in [0, 1] on jamo trigrams, or on initial consonants when either text is only 초성; ignores normalisation form, spacing and case';
+CREATE FUNCTION hangul_similarity_op(text, text) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_similarity_op(text, text) IS 'implementation of %% operator: hangul_similarity at least jobs_ext.hangul_similarity_threshold';
+
+CREATE OPERATOR %% (
+	LEFTARG = text, RIGHTARG = text, PROCEDURE = hangul_similarity_op,
+	COMMUTATOR = %%, RESTRICT = contsel, JOIN = contjoinsel
+);
+COMMENT ON OPERATOR %% (text, text) IS 'is hangul_similarity at least jobs_ext.hangul_similarity_threshold?';
+
+-- 초성 search
+CREATE FUNCTION choseong_match_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION choseong_match_support(internal) IS 'planner support: lets choseong_match(col, pattern) use a gin_hangul_ops index';
+CREATE FUNCTION choseong_match(text, pattern text) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT choseong_match_support;
+COMMENT ON FUNCTION choseong_match(text, text) IS 'does the text contain the pattern, where a lone consonant stands for any syllable with that initial (ㅇㅈ기 matches 용접기능사)?';
+
+CREATE OPERATOR ^% (
+	LEFTARG = text, RIGHTARG = text, PROCEDURE = choseong_match,
+	RESTRICT = contsel, JOIN = contjoinsel
+);
+COMMENT ON OPERATOR ^% (text, text) IS 'choseong_match(): does the text contain the 초성 pattern?';
+
+-- GIN index for %% and 초성 search
+CREATE FUNCTION hangul_gin_extract_value(text, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION hangul_gin_extract_query(text, internal, int2, internal, internal, internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION hangul_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION hangul_gin_triconsistent(internal, int2, text, int4, internal, internal, internal) RETURNS "char"
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_gin_extract_value(text, internal) IS 'GIN support: jamo trigram and 초성 bigram keys of a text';
+COMMENT ON FUNCTION hangul_gin_extract_query(text, internal, int2, internal, internal, internal, internal) IS 'GIN support: keys of a %% or ^% query';
+COMMENT ON FUNCTION hangul_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal) IS 'GIN support: can a row match, given its keys?';
+COMMENT ON FUNCTION hangul_gin_triconsistent(internal, int2, text, int4, internal, internal, internal) IS 'GIN support: can a row match, given its keys (ternary)?';
+
+CREATE OPERATOR CLASS gin_hangul_ops
+	FOR TYPE text USING gin AS
+		OPERATOR 1 %% (text, text),
+		OPERATOR 2 ^% (text, text),
+		FUNCTION 1 btint8cmp(int8, int8),
+		FUNCTION 2 hangul_gin_extract_value(text, internal),
+		FUNCTION 3 hangul_gin_extract_query(text, internal, int2, internal, internal, internal, internal),
+		FUNCTION 4 hangul_gin_consistent(internal, int2, text, int4, internal, internal, internal, internal),
+		FUNCTION 6 hangul_gin_triconsistent(internal, int2, text, int4, internal, internal, internal),
+		STORAGE int8;
+COMMENT ON OPERATOR CLASS gin_hangul_ops USING gin IS 'GIN index over text for %% (hangul_similarity) and ^% / choseong_match (초성 search)';
+
+--------------------------------------------------------------------------------
+-- jobprofile: what a job seeker offers or a posting asks (doc/matching.md)
+--------------------------------------------------------------------------------
+
+CREATE TYPE jobprofile;
+
+CREATE FUNCTION jobprofile_in(cstring) RETURNS jobprofile
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobprofile_out(jobprofile) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobprofile_recv(internal) RETURNS jobprofile
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobprofile_send(jobprofile) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_in(cstring) IS 'text input of jobprofile';
+COMMENT ON FUNCTION jobprofile_out(jobprofile) IS 'text output of jobprofile';
+COMMENT ON FUNCTION jobprofile_recv(internal) IS 'binary input of jobprofile';
+COMMENT ON FUNCTION jobprofile_send(jobprofile) IS 'binary output of jobprofile';
+
+CREATE TYPE jobprofile (
+	INPUT = jobprofile_in,
+	OUTPUT = jobprofile_out,
+	RECEIVE = jobprofile_recv,
+	SEND = jobprofile_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE jobprofile IS 'what a job seeker offers or a posting asks: occupation, skills, region, wage, hours, shifts, education, experience, target groups';
+
+CREATE FUNCTION jobprofile_from_binary(bytea) RETURNS jobprofile
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_from_binary(bytea) IS 'decode the binary form that jobprofile_send (and binary COPY) produce';
+
+-- constructors
+CREATE FUNCTION jobprofile(
+	occupation text DEFAULT NULL,
+	skills text[] DEFAULT NULL,
+	region text DEFAULT NULL,
+	wage integer DEFAULT NULL,
+	hours integer DEFAULT NULL,
+	latitude double precision DEFAULT NULL,
+	longitude double precision DEFAULT NULL,
+	shifts text[] DEFAULT NULL,
+	education text DEFAULT NULL,
+	experience integer DEFAULT NULL,
+	target_groups text[] DEFAULT NULL,
+	skill_weights real[] DEFAULT NULL)
+	RETURNS jobprofile
+	AS 'MODULE_PATHNAME', 'jobprofile_make' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile(text, text[], text, integer, integer, double precision, double precision, text[], text, integer, text[], real[]) IS 'profile from its parts; every part is optional (NULL = not given)';
+
+CREATE FUNCTION jobprofile(jsonb) RETURNS jobprofile
+	AS 'MODULE_PATHNAME', 'jobprofile_from_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile(jsonb) IS 'profile from a jsonb object whose keys are the constructor''s argument names';
+CREATE FUNCTION to_jsonb(jobprofile) RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'jobprofile_to_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION to_jsonb(jobprofile) IS 'profile as a jsonb object whose keys are the constructor''s argument names';
+
+CREATE CAST (jsonb AS jobprofile) WITH FUNCTION jobprofile(jsonb);
+CREATE CAST (jobprofile AS jsonb) WITH FUNCTION to_jsonb(jobprofile);
+CREATE CAST (text AS jobprofile) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (jobprofile AS text) WITH INOUT AS ASSIGNMENT;
+
+-- accessors
+CREATE FUNCTION jobprofile_occupation(jobprofile) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_occupation(jobprofile) IS 'occupation code (KECO or WorkNet), NULL when not given';
+CREATE FUNCTION jobprofile_skills(jobprofile) RETURNS text[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_skills(jobprofile) IS 'normalised skills in text order, NULL when none';
+CREATE FUNCTION jobprofile_skill_weights(jobprofile) RETURNS real[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_skill_weights(jobprofile) IS 'skill weights, in the order of jobprofile_skills';
+CREATE FUNCTION jobprofile_region(jobprofile) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_region(jobprofile) IS '10-digit 법정동 code as given, NULL when not given';
+CREATE FUNCTION jobprofile_latitude(jobprofile) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_latitude(jobprofile) IS 'latitude in degrees, NULL when not given';
+CREATE FUNCTION jobprofile_longitude(jobprofile) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_longitude(jobprofile) IS 'longitude in degrees, NULL when not given';
+CREATE FUNCTION jobprofile_wage(jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_wage(jobprofile) IS 'monthly wage in KRW: the seeker''s lowest acceptable or the posting''s offer';
+CREATE FUNCTION jobprofile_hours(jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_hours(jobprofile) IS 'weekly hours, NULL when not given';
+CREATE FUNCTION jobprofile_shifts(jobprofile) RETURNS text[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_shifts(jobprofile) IS 'shifts (day, night, rotating, weekend), NULL when none';
+CREATE FUNCTION jobprofile_education(jobprofile) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_education(jobprofile) IS 'education level, NULL when not given';
+CREATE FUNCTION jobprofile_experience(jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_experience(jobprofile) IS 'years of experience, NULL when not given';
+CREATE FUNCTION jobprofile_target_groups(jobprofile) RETURNS text[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_target_groups(jobprofile) IS 'target groups, NULL when none';
+CREATE FUNCTION jobprofile_size(jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_size(jobprofile) IS 'stored size of the profile in bytes';
+
+-- equality (values are canonical: equal parts give equal bytes)
+CREATE FUNCTION jobprofile_eq(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_ne(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_lt(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_le(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_gt(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_ge(jobprofile, jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_cmp(jobprofile, jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_hash(jobprofile) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION jobprofile_hash_extended(jobprofile, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION jobprofile_eq(jobprofile, jobprofile) IS 'implementation of = operator';
+COMMENT ON FUNCTION jobprofile_ne(jobprofile, jobprofile) IS 'implementation of <> operator';
+COMMENT ON FUNCTION jobprofile_lt(jobprofile, jobprofile) IS 'implementation of < operator';
+COMMENT ON FUNCTION jobprofile_le(jobprofile, jobprofile) IS 'implementation of <= operator';
+COMMENT ON FUNCTION jobprofile_gt(jobprofile, jobprofile) IS 'implementation of > operator';
+COMMENT ON FUNCTION jobprofile_ge(jobprofile, jobprofile) IS 'implementation of >= operator';
+COMMENT ON FUNCTION jobprofile_cmp(jobprofile, jobprofile) IS 'total order by stored bytes (for sorting, grouping and unique indexes; not a ranking): -1, 0 or 1';
+COMMENT ON FUNCTION jobprofile_hash(jobprofile) IS 'hash of a profile';
+COMMENT ON FUNCTION jobprofile_hash_extended(jobprofile, bigint) IS 'seeded 64-bit hash of a profile';
+
+CREATE OPERATOR = (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR <> (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+
+CREATE OPERATOR < (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = jobprofile, RIGHTARG = jobprofile, PROCEDURE = jobprofile_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS jobprofile_ops
+	DEFAULT FOR TYPE jobprofile USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 jobprofile_cmp(jobprofile, jobprofile);
+
+CREATE OPERATOR CLASS jobprofile_hash_ops
+	DEFAULT FOR TYPE jobprofile USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 jobprofile_hash(jobprofile),
+		FUNCTION 2 jobprofile_hash_extended(jobprofile, bigint);
+
+--------------------------------------------------------------------------------
+-- matching: match_score, match_explain, match_batch (doc/matching.md)
+--------------------------------------------------------------------------------
+
+-- STABLE: the default weights come from the GUC jobs_ext.match_weights
+CREATE FUNCTION match_score(seeker jobprofile, posting jobprofile) RETURNS real
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION match_score(jobprofile, jobprofile) IS 'how well the seeker fits the posting, 0 to 1, with the weights of jobs_ext.match_weights';
+CREATE FUNCTION match_score(seeker jobprofile, posting jobprofile, weights jsonb) RETURNS real
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION match_score(jobprofile, jobprofile, jsonb) IS 'how well the seeker fits the posting, 0 to 1; weights not given come from jobs_ext.match_weights';
+CREATE FUNCTION match_explain(seeker jobprofile, posting jobprofile) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION match_explain(jobprofile, jobprofile) IS 'each factor''s similarity, weight and contribution to match_score, and the score';
+CREATE FUNCTION match_explain(seeker jobprofile, posting jobprofile, weights jsonb) RETURNS jsonb
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION match_explain(jobprofile, jobprofile, jsonb) IS 'each factor''s similarity, weight and contribution to match_score with these weights, and the score';
+
+-- Reads the two relations with the caller's rights.  PARALLEL RESTRICTED,
+-- not SAFE: either relation may be a temporary table, which a parallel
+-- worker cannot read.
+CREATE FUNCTION match_batch(
+	seekers regclass,
+	postings regclass,
+	k integer,
+	weights jsonb DEFAULT NULL,
+	by_posting boolean DEFAULT false,
+	id_column name DEFAULT 'id',
+	profile_column name DEFAULT 'profile')
+	RETURNS TABLE (seeker_id bigint, posting_id bigint, rank integer, score real)
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION match_batch(regclass, regclass, integer, jsonb, boolean, name, name) IS 'each seeker''s k best postings (by_posting: each posting''s k best seekers), as ORDER BY match_score DESC, id LIMIT k would give';
+
+--------------------------------------------------------------------------------
+-- topk: the k best (id, score) pairs; its state is a type of its own so
+-- Citus can split it across nodes
+--------------------------------------------------------------------------------
+
+CREATE TYPE topk_item AS (id bigint, score real);
+COMMENT ON TYPE topk_item IS 'one result of topk: an id and its score';
+
+CREATE TYPE topk_state;
+
+CREATE FUNCTION topk_state_in(cstring) RETURNS topk_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION topk_state_out(topk_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION topk_state_recv(internal) RETURNS topk_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION topk_state_send(topk_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION topk_state_in(cstring) IS 'text input of topk_state';
+COMMENT ON FUNCTION topk_state_out(topk_state) IS 'text output of topk_state';
+COMMENT ON FUNCTION topk_state_recv(internal) IS 'binary input of topk_state';
+COMMENT ON FUNCTION topk_state_send(topk_state) IS 'binary output of topk_state';
+
+CREATE TYPE topk_state (
+	INPUT = topk_state_in,
+	OUTPUT = topk_state_out,
+	RECEIVE = topk_state_recv,
+	SEND = topk_state_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE topk_state IS 'partial result of topk: k and the best (id, score) pairs so far';
+
+CREATE CAST (text AS topk_state) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (topk_state AS text) WITH INOUT AS ASSIGNMENT;
+
+CREATE FUNCTION topk_state_from_binary(bytea) RETURNS topk_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION topk_state_from_binary(bytea) IS 'decode the binary form that topk_state_send produces';
+
+CREATE FUNCTION topk_transfn(topk_state, bigint, real, integer) RETURNS topk_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION topk_transfn(topk_state, bigint, real, integer) IS 'transition function of topk';
+CREATE FUNCTION topk_combine(topk_state, topk_state) RETURNS topk_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION topk_combine(topk_state, topk_state) IS 'merge two topk states (combine function of topk)';
+CREATE FUNCTION topk_final(topk_state) RETURNS topk_item[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION topk_final(topk_state) IS 'the pairs of a topk state, best first';
+
+CREATE AGGREGATE topk(id bigint, score real, k integer) (
+	SFUNC = topk_transfn,
+	STYPE = topk_state,
+	COMBINEFUNC = topk_combine,
+	FINALFUNC = topk_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE topk(bigint, real, integer) IS 'the k pairs with the highest scores, best first, ties by smaller id';
+
+--------------------------------------------------------------------------------
+-- peopleset: an exact set of person numbers; people(bigint) counts distinct
+-- people, in parallel and across Citus nodes
+--------------------------------------------------------------------------------
+
+CREATE TYPE peopleset;
+
+CREATE FUNCTION peopleset_in(cstring) RETURNS peopleset
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION peopleset_out(peopleset) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION peopleset_recv(internal) RETURNS peopleset
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION peopleset_send(peopleset) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE peopleset (
+	INPUT = peopleset_in,
+	OUTPUT = peopleset_out,
+	RECEIVE = peopleset_recv,
+	SEND = peopleset_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE peopleset IS 'exact set of person numbers (bigint); text form {1,2,5..9}; state of people(bigint)';
+
+COMMENT ON FUNCTION peopleset_in(cstring) IS 'text input of peopleset: ascending numbers and ranges in braces';
+COMMENT ON FUNCTION peopleset_out(peopleset) IS 'text output of peopleset, normalised';
+COMMENT ON FUNCTION peopleset_recv(internal) IS 'binary input of peopleset, fully checked';
+COMMENT ON FUNCTION peopleset_send(peopleset) IS 'binary output of peopleset: version byte, int4 count, ascending int8';
+
+CREATE FUNCTION peopleset(bytea) RETURNS peopleset
+	AS 'MODULE_PATHNAME', 'peopleset_from_bytea' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION peopleset(bytea) IS 'peopleset from its binary form (as peopleset_send writes it), checked as binary input is';
+
+-- aggregate support
+CREATE FUNCTION peopleset_add(peopleset, bigint) RETURNS peopleset
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION peopleset_add(peopleset, bigint) IS 'transition function of people(bigint) and peopleset_agg(bigint): adds a person in place';
+CREATE FUNCTION peopleset_combine(peopleset, peopleset) RETURNS peopleset
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION peopleset_combine(peopleset, peopleset) IS 'combine function of the peopleset aggregates: union in place';
+CREATE FUNCTION peopleset_final(peopleset) RETURNS peopleset
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION peopleset_final(peopleset) IS 'final function of peopleset_agg and people_merge: the normalised set, {} for no rows';
+CREATE FUNCTION peopleset_people_final(peopleset) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'peopleset_cardinality' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION peopleset_people_final(peopleset) IS 'final function of people(bigint): the number of people, 0 for no rows';
+
+CREATE AGGREGATE people(bigint) (
+	SFUNC = peopleset_add,
+	STYPE = peopleset,
+	FINALFUNC = peopleset_people_final,
+	COMBINEFUNC = peopleset_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE people(bigint) IS 'number of distinct people (실인원): exact, parallel, 0 for no rows; NULLs are ignored';
+
+CREATE AGGREGATE peopleset_agg(bigint) (
+	SFUNC = peopleset_add,
+	STYPE = peopleset,
+	FINALFUNC = peopleset_final,
+	COMBINEFUNC = peopleset_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE peopleset_agg(bigint) IS 'the set of distinct people, to store and merge later; NULLs are ignored';
+
+CREATE AGGREGATE people_merge(peopleset) (
+	SFUNC = peopleset_combine,
+	STYPE = peopleset,
+	FINALFUNC = peopleset_final,
+	COMBINEFUNC = peopleset_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE people_merge(peopleset) IS 'union of stored people sets; NULLs are ignored';
+
+-- functions
+CREATE FUNCTION people(peopleset) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'peopleset_cardinality' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION people(peopleset) IS 'number of people in the set';
+CREATE FUNCTION cardinality(peopleset) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'peopleset_cardinality' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION cardinality(peopleset) IS 'number of people in the set';
+CREATE FUNCTION unnest(peopleset) RETURNS SETOF bigint
+	AS 'MODULE_PATHNAME', 'peopleset_unnest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION unnest(peopleset) IS 'the people of the set in ascending order';
+CREATE FUNCTION peopleset_union(peopleset, peopleset) RETURNS peopleset
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION peopleset_union(peopleset, peopleset) IS 'implementation of + operator: union of two sets';
+CREATE FUNCTION peopleset_contains(peopleset, bigint) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION peopleset_contains(peopleset, bigint) IS 'implementation of @> operator: is the person in the set?';
+CREATE FUNCTION peopleset_eq(peopleset, peopleset) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION peopleset_eq(peopleset, peopleset) IS 'implementation of = operator';
+
+CREATE OPERATOR + (
+	LEFTARG = peopleset, RIGHTARG = peopleset, PROCEDURE = peopleset_union,
+	COMMUTATOR = +
+);
+CREATE OPERATOR @> (
+	LEFTARG = peopleset, RIGHTARG = bigint, PROCEDURE = peopleset_contains
+);
+CREATE OPERATOR = (
+	LEFTARG = peopleset, RIGHTARG = peopleset, PROCEDURE = peopleset_eq,
+	COMMUTATOR = =, RESTRICT = eqsel, JOIN = eqjoinsel
+);
+
+CREATE CAST (text AS peopleset) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (peopleset AS text) WITH INOUT AS ASSIGNMENT;
+
+--------------------------------------------------------------------------------
+-- catstats: enrolments (연인원) and distinct people (실인원) per category,
+-- rolled up the jobcat taxonomy
+--------------------------------------------------------------------------------
+
+CREATE TYPE catstats;
+
+CREATE FUNCTION catstats_in(cstring) RETURNS catstats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION catstats_out(catstats) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION catstats_recv(internal) RETURNS catstats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION catstats_send(catstats) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE catstats (
+	INPUT = catstats_in,
+	OUTPUT = catstats_out,
+	RECEIVE = catstats_recv,
+	SEND = catstats_send,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE catstats IS 'enrolments and distinct people per programme category, rolled up the taxonomy; text form {code:enrolments:{people},...}';
+
+COMMENT ON FUNCTION catstats_in(cstring) IS 'text input of catstats, fully checked';
+COMMENT ON FUNCTION catstats_out(catstats) IS 'text output of catstats, normalised';
+COMMENT ON FUNCTION catstats_recv(internal) IS 'binary input of catstats, fully checked';
+COMMENT ON FUNCTION catstats_send(catstats) IS 'binary output of catstats';
+
+CREATE FUNCTION catstats(bytea) RETURNS catstats
+	AS 'MODULE_PATHNAME', 'catstats_from_bytea' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION catstats(bytea) IS 'catstats from its binary form (as catstats_send writes it), checked as binary input is';
+
+-- aggregate support
+CREATE FUNCTION catstats_add(catstats, bigint, jobcat) RETURNS catstats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION catstats_add(catstats, bigint, jobcat) IS 'transition function of catstats(bigint, jobcat): counts an enrolment in place';
+CREATE FUNCTION catstats_combine(catstats, catstats) RETURNS catstats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION catstats_combine(catstats, catstats) IS 'combine function of the catstats aggregates: adds one value to another in place';
+CREATE FUNCTION catstats_final(catstats) RETURNS catstats
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION catstats_final(catstats) IS 'final function of the catstats aggregates: the normalised value, {} for no rows';
+
+CREATE AGGREGATE catstats(person bigint, category jobcat) (
+	SFUNC = catstats_add,
+	STYPE = catstats,
+	FINALFUNC = catstats_final,
+	COMBINEFUNC = catstats_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE catstats(bigint, jobcat) IS 'enrolments and distinct people per category and its ancestors, and distinct people overall; rows with a NULL person or category are skipped';
+
+CREATE AGGREGATE catstats_merge(catstats) (
+	SFUNC = catstats_combine,
+	STYPE = catstats,
+	FINALFUNC = catstats_final,
+	COMBINEFUNC = catstats_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE catstats_merge(catstats) IS 'sum of stored catstats values (enrolments add up, people are united); NULLs are ignored';
+
+-- reading a catstats value
+CREATE FUNCTION people(catstats) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'catstats_people' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION people(catstats) IS 'distinct people over all categories (실인원)';
+CREATE FUNCTION enrolments(catstats) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'catstats_enrolments' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION enrolments(catstats) IS 'enrolments over all categories (연인원)';
+CREATE FUNCTION peopleset(catstats) RETURNS peopleset
+	AS 'MODULE_PATHNAME', 'catstats_peopleset' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION peopleset(catstats) IS 'the distinct people over all categories, as a set';
+CREATE FUNCTION unnest(catstats,
+	OUT category jobcat, OUT label text, OUT enrolments bigint, OUT people bigint)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'catstats_unnest' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 31;
+COMMENT ON FUNCTION unnest(catstats) IS 'per category seen and each of its ancestors, in taxonomy order: Korean label, enrolments and distinct people';
+CREATE FUNCTION to_jsonb(catstats) RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'catstats_to_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION to_jsonb(catstats) IS 'totals and per-category roll-up as jsonb';
+
+CREATE CAST (text AS catstats) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (catstats AS text) WITH INOUT AS ASSIGNMENT;

@@ -159,7 +159,6 @@ hangul_cstring_to_utf8(const char *str, int len, Node *escontext)
  * bigrams and a sort buffer, up to about 30 bytes per byte of each text, so
  * they take texts of at most HANGUL_MAX_GRAMS_INPUT bytes.
  */
-#define HANGUL_CHUNK		65536
 
 /* Longest text the Korean text functions take, in bytes */
 #define HANGUL_MAX_INPUT	(64 * 1024 * 1024)
@@ -872,7 +871,7 @@ hangul_decode(const unsigned char *s, int len, int mode, bool normalized,
  * Turn UTF-8 text into letters.  *letters is set to buf when the text fits
  * in bufcap letters, otherwise to palloc'd memory.
  */
-static int
+int
 hangul_letters_buf(const char *str, int len, int mode, uint32 *buf, int bufcap,
 				   uint32 **letters)
 {
@@ -1101,7 +1100,7 @@ hangul_sort_unique_run(uint64 *a, int n)
  * are sorted in runs of HANGUL_SORT_RUN, then merged run by run, so that
  * interrupts are checked every millisecond or so.
  */
-static int
+int
 hangul_sort_unique(uint64 *a, int n)
 {
 	uint64	   *tmp;
@@ -1162,7 +1161,6 @@ hangul_sort_unique(uint64 *a, int n)
 }
 
 /* Letter n-grams: trigrams, padded with two blanks in front and one behind */
-#define HANGUL_GRAM_BITS	21
 
 /*
  * Letter trigrams of letters (key mode) into g->grams, which must have room
@@ -1417,6 +1415,7 @@ hangul_define_gucs(void)
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
+	hangul_word_define_gucs();
 }
 
 /*

@@ -53,6 +53,9 @@ hangul_is_vowel(uint32 c)
 	return c >= HANGUL_COMPAT_VOWEL0 && c <= HANGUL_COMPAT_LAST;
 }
 
+/* Loops over a text check for interrupts once per this many steps */
+#define HANGUL_CHUNK		65536
+
 /* Normalisation modes of hangul_letters() */
 #define HANGUL_DISPLAY	0		/* NFC, case kept, spacing folded to one ' ' */
 #define HANGUL_KEY		1		/* NFKC_Casefold, spacing and separators dropped */
@@ -85,6 +88,8 @@ extern int8 hangul_t_first[];	/* final -> what stays before a vowel */
 extern int8 hangul_t_second_l[];	/* final -> initial that moves over */
 
 extern int	hangul_letters(const char *str, int len, int mode, uint32 **letters);
+extern int	hangul_letters_buf(const char *str, int len, int mode, uint32 *buf,
+							   int bufcap, uint32 **letters);
 extern int	hangul_units(const uint32 *letters, int nletters, HangulUnit *units);
 extern uint32 hangul_choseong_of(const HangulUnit *u);
 extern char *hangul_text_to_utf8(text *t, int *len);
@@ -95,6 +100,9 @@ extern void hangul_check_grams_input(int len);
 /* GIN keys: letter trigrams, 초성 bigrams and a mark for pure 초성 values */
 #define HANGUL_KEY_CHOSEONG		(UINT64CONST(1) << 63)
 #define HANGUL_KEY_PURE			(UINT64CONST(3) << 62)
+
+/* Bits of one letter (its code point + 1) in a packed gram */
+#define HANGUL_GRAM_BITS	21
 
 typedef struct HangulGrams
 {
@@ -108,5 +116,11 @@ extern void hangul_choseong_grams(const uint32 *letters, int n, bool pad,
 								  HangulGrams *g);
 extern float4 hangul_gram_similarity(const HangulGrams *a, const HangulGrams *b);
 extern double hangul_similarity_threshold;
+extern int	hangul_sort_unique(uint64 *a, int n);
+
+/* hangul_word.c: word similarity (<%% and %%>) */
+extern double hangul_word_similarity_threshold;
+extern void hangul_word_define_gucs(void);
+extern bool hangul_word_query_keys(const uint32 *letters, int n, HangulGrams *g);
 
 #endif							/* HANGUL_H */

@@ -1,7 +1,8 @@
 /*
  * hangul_gin.c
  *		GIN operator class gin_hangul_ops over text, for hangul_similarity's
- *		%% operator and for 초성 search (^% and choseong_match()).
+ *		%% operator, hangul_word_similarity's %%> operator and for 초성
+ *		search (^% and choseong_match()).
  *
  * A text is indexed under int8 keys that name, without collisions:
  *   - its letter trigrams (hangul_letter_grams), sign bit clear;
@@ -23,6 +24,7 @@
 
 #define HANGUL_STRATEGY_SIMILAR		1
 #define HANGUL_STRATEGY_CHOSEONG	2
+#define HANGUL_STRATEGY_WORD		3
 
 /*
  * Text argument as letters in key mode.  Texts longer than the trigram
@@ -70,8 +72,11 @@ hangul_gin_extract_value(PG_FUNCTION_ARGS)
 
 /*
  * For %%, a query that is pure 초성 looks up its 초성 bigrams; any other
- * query looks up HANGUL_KEY_PURE first, then its letter trigrams.  For ^%,
- * the pattern's inner 초성 bigrams must all be in the text.
+ * query looks up HANGUL_KEY_PURE first, then its letter trigrams.  For %%>
+ * the same, with the query's inner grams only (no padding; hangul_word.c),
+ * and a query too short to have one (one or two letters, one 초성) looks at
+ * every row.  For ^%, the pattern's inner 초성 bigrams must all be in the
+ * text.
  */
 PG_FUNCTION_INFO_V1(hangul_gin_extract_query);
 Datum
@@ -89,7 +94,8 @@ hangul_gin_extract_query(PG_FUNCTION_ARGS)
 	int			i;
 
 	*nentries = 0;
-	if (strategy == HANGUL_STRATEGY_SIMILAR && hangul_similarity_threshold <= 0.0)
+	if ((strategy == HANGUL_STRATEGY_SIMILAR && hangul_similarity_threshold <= 0.0) ||
+		(strategy == HANGUL_STRATEGY_WORD && hangul_word_similarity_threshold <= 0.0))
 	{
 		/* everything is similar enough */
 		*searchMode = GIN_SEARCH_MODE_ALL;
@@ -107,6 +113,18 @@ hangul_gin_extract_query(PG_FUNCTION_ARGS)
 	}
 	else if (strategy == HANGUL_STRATEGY_CHOSEONG)
 		hangul_choseong_grams(letters, n, false, &g);
+	else if (strategy == HANGUL_STRATEGY_WORD)
+	{
+		if (!hangul_word_query_keys(letters, n, &g))
+		{
+			/* too short for a key: every row may match (an empty query, none) */
+			if (g.ngrams > 0)
+				*searchMode = GIN_SEARCH_MODE_ALL;
+			PG_RETURN_POINTER(NULL);
+		}
+		if (!g.pure_choseong && g.ngrams > 0)
+			k = 1;
+	}
 	else
 		elog(ERROR, "unrecognized strategy number: %d", strategy);
 
@@ -130,7 +148,10 @@ hangul_gin_extract_query(PG_FUNCTION_ARGS)
  * Can the row match, given which of the nkeys query keys it may have
  * (npresent of them, key 0 among them when key0_present)?
  * hangul_similarity = shared / (nquery + nrow - shared) >= t needs
- * shared >= t * nquery, since nrow >= shared.
+ * shared >= t * nquery, since nrow >= shared.  The same holds for
+ * hangul_word_similarity, c / (m + u - c) with u >= c, for its own
+ * threshold: the best extent holds at least t * m of the query's m grams,
+ * so the row does.
  *
  * The callers count from their own array (bool for consistent, ternary for
  * triconsistent) rather than converting one into the other.
@@ -151,7 +172,9 @@ hangul_gin_may_match(StrategyNumber strategy, int32 nkeys,
 		first = 1;
 	}
 	/* a little slack so that float rounding can never lose a row */
-	return (double) npresent + 1e-6 >= hangul_similarity_threshold * (nkeys - first);
+	return (double) npresent + 1e-6 >=
+		((strategy == HANGUL_STRATEGY_WORD) ? hangul_word_similarity_threshold :
+		 hangul_similarity_threshold) * (nkeys - first);
 }
 
 PG_FUNCTION_INFO_V1(hangul_gin_consistent);

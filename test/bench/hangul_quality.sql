@@ -1,8 +1,9 @@
 -- test/bench/hangul_quality.sql — how often does the intended job title come
 -- first (recall@1) or among the first five (recall@5) when a user searches
--- with a typo, without spaces, with extra spaces, in NFD (macOS) or by 초성?
--- hangul_similarity against pg_trgm's similarity, over test/data/job_titles.sql
--- (loaded first by hangul_quality.sh).
+-- with a typo, without spaces, with extra spaces, in NFD (macOS), by 초성,
+-- or with a fragment of it?  hangul_similarity and hangul_word_similarity
+-- against pg_trgm's similarity and word_similarity, over
+-- test/data/job_titles.sql (loaded first by hangul_quality.sh).
 --
 -- Queries are derived from titles deterministically, with plain SQL and
 -- Hangul syllable arithmetic only, so the evaluation does not depend on the
@@ -71,7 +72,15 @@ LANGUAGE sql IMMUTABLE STRICT AS $$
 	SELECT length(regexp_replace(s, '[^가-힣]', '', 'g'))
 $$;
 
-CREATE TEMP TABLE eval_queries (qid serial, kind text, query text, intended integer);
+-- What is searched: the job titles, and for fragments the 152 occupations
+-- (each occupation is in 16 titles, so no fragment of one names one title)
+CREATE TEMP TABLE eval_corpus AS
+SELECT 'titles' AS corpus, id, title FROM job_titles
+UNION ALL
+SELECT 'occupations', o, name FROM job_occupations;
+
+CREATE TEMP TABLE eval_queries (qid serial, kind text, query text, intended integer,
+								corpus text NOT NULL DEFAULT 'titles');
 
 -- one jamo wrong, anywhere in the title
 INSERT INTO eval_queries (kind, query, intended)
@@ -101,30 +110,61 @@ WHERE id % 12 = 3
   AND (SELECT count(*) FROM job_titles k
 	   WHERE pg_temp.initials(k.title) = pg_temp.initials(j.title)) = 1;
 
+-- a fragment: 2 and 3 consecutive syllables from inside the longest word
+-- (3 syllables or more) of an occupation, found (spaces aside) in no other
+-- occupation, e.g. 보호 of 요양보호사; where it starts depends on o only
+INSERT INTO eval_queries (kind, query, intended, corpus)
+SELECT 'fragment', f.frag, f.o, 'occupations'
+FROM (SELECT o.o, substr(w.word, 1 + (o.o * 3 + n.len) % (length(w.word) - n.len + 1), n.len) AS frag
+	  FROM job_occupations o
+	  CROSS JOIN LATERAL (SELECT word FROM regexp_split_to_table(o.name, ' ') WITH ORDINALITY AS x(word, i)
+						  WHERE word ~ '^[가-힣]{3,}$' ORDER BY length(word) DESC, i LIMIT 1) AS w
+	  CROSS JOIN generate_series(2, 3) AS n(len)
+	  WHERE n.len < length(w.word)) AS f
+WHERE (SELECT count(*) FROM job_occupations k
+	   WHERE position(f.frag IN replace(k.name, ' ', '')) > 0) = 1;
+
 -- rank of the intended title for each query and method
 CREATE TEMP TABLE eval_ranks AS
 SELECT q.qid, q.kind,
 	1 + count(*) FILTER (WHERE t.id <> q.intended AND hangul_similarity(q.query, t.title) >= s.h) AS hangul_rank,
-	1 + count(*) FILTER (WHERE t.id <> q.intended AND similarity(q.query, t.title) >= s.g) AS trgm_rank
+	1 + count(*) FILTER (WHERE t.id <> q.intended AND similarity(q.query, t.title) >= s.g) AS trgm_rank,
+	1 + count(*) FILTER (WHERE t.id <> q.intended AND hangul_word_similarity(q.query, t.title) >= s.hw) AS hangul_word_rank,
+	1 + count(*) FILTER (WHERE t.id <> q.intended AND word_similarity(q.query, t.title) >= s.gw) AS trgm_word_rank,
+	-- ORDER BY hangul_word_similarity DESC, hangul_similarity DESC (doc/hangul.md)
+	1 + count(*) FILTER (WHERE t.id <> q.intended AND
+						 (hangul_word_similarity(q.query, t.title), hangul_similarity(q.query, t.title)) >= (s.hw, s.h)) AS hangul_both_rank
 FROM eval_queries q
-CROSS JOIN LATERAL (SELECT hangul_similarity(q.query, i.title) AS h, similarity(q.query, i.title) AS g
-					FROM job_titles i WHERE i.id = q.intended) AS s
-CROSS JOIN job_titles t
+CROSS JOIN LATERAL (SELECT hangul_similarity(q.query, i.title) AS h, similarity(q.query, i.title) AS g,
+						   hangul_word_similarity(q.query, i.title) AS hw, word_similarity(q.query, i.title) AS gw
+					FROM eval_corpus i WHERE i.corpus = q.corpus AND i.id = q.intended) AS s
+JOIN eval_corpus t ON t.corpus = q.corpus
 GROUP BY q.qid, q.kind;
 
 \echo
 \echo 'Search quality: recall@1 and recall@5 of the intended title among' `psql -X -At -c 'SELECT count(*) FROM job_titles'` 'job titles'
+\echo '(fragments: among the' `psql -X -At -c 'SELECT count(*) FROM job_occupations'` 'occupations); similarity: hangul_similarity and pg_trgm similarity;'
+\echo 'word: hangul_word_similarity and pg_trgm word_similarity (query first);'
+\echo 'word,sim: ordered by hangul_word_similarity, then hangul_similarity'
 SELECT coalesce(kind, 'all') AS queries, count(*) AS pairs,
 	round(avg((hangul_rank <= 1)::int), 3) AS "hangul r@1",
 	round(avg((hangul_rank <= 5)::int), 3) AS "hangul r@5",
 	round(avg((trgm_rank <= 1)::int), 3) AS "pg_trgm r@1",
-	round(avg((trgm_rank <= 5)::int), 3) AS "pg_trgm r@5"
+	round(avg((trgm_rank <= 5)::int), 3) AS "pg_trgm r@5",
+	round(avg((hangul_word_rank <= 1)::int), 3) AS "h word r@1",
+	round(avg((hangul_word_rank <= 5)::int), 3) AS "h word r@5",
+	round(avg((trgm_word_rank <= 1)::int), 3) AS "trgm word r@1",
+	round(avg((trgm_word_rank <= 5)::int), 3) AS "trgm word r@5",
+	round(avg((hangul_both_rank <= 1)::int), 3) AS "h word,sim r@1",
+	round(avg((hangul_both_rank <= 5)::int), 3) AS "h word,sim r@5"
 FROM eval_ranks
 GROUP BY ROLLUP (kind)
 ORDER BY kind IS NULL, min(qid);
 
 \echo 'Examples:'
-SELECT q.kind, q.query, j.title AS intended, r.hangul_rank, r.trgm_rank
-FROM eval_queries q JOIN eval_ranks r USING (qid) JOIN job_titles j ON j.id = q.intended
+SELECT q.kind, q.query, j.title AS intended, r.hangul_rank, r.trgm_rank,
+	r.hangul_word_rank, r.trgm_word_rank, r.hangul_both_rank
+FROM eval_queries q JOIN eval_ranks r USING (qid)
+JOIN eval_corpus j ON j.corpus = q.corpus AND j.id = q.intended
 WHERE q.qid IN (SELECT min(qid) FROM eval_queries GROUP BY kind)
 ORDER BY q.qid;

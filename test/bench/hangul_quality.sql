@@ -123,22 +123,30 @@ FROM (SELECT o.o, substr(w.word, 1 + (o.o * 3 + n.len) % (length(w.word) - n.len
 	  WHERE n.len < length(w.word)) AS f
 WHERE (SELECT count(*) FROM job_occupations k
 	   WHERE position(f.frag IN replace(k.name, ' ', '')) > 0) = 1;
+-- the same fragments with one jamo wrong
+INSERT INTO eval_queries (kind, query, intended, corpus)
+SELECT 'fragment, typo', pg_temp.typo(query, (intended + length(query)) % length(query), intended % 3),
+	intended, corpus
+FROM eval_queries WHERE kind = 'fragment';
+
+-- every score of every query against its corpus, each function called once
+CREATE TEMP TABLE eval_scores AS
+SELECT q.qid, t.id, hangul_similarity(q.query, t.title) AS h, similarity(q.query, t.title) AS g,
+	hangul_word_similarity(q.query, t.title) AS hw, word_similarity(q.query, t.title) AS gw
+FROM eval_queries q JOIN eval_corpus t ON t.corpus = q.corpus;
 
 -- rank of the intended title for each query and method
 CREATE TEMP TABLE eval_ranks AS
 SELECT q.qid, q.kind,
-	1 + count(*) FILTER (WHERE t.id <> q.intended AND hangul_similarity(q.query, t.title) >= s.h) AS hangul_rank,
-	1 + count(*) FILTER (WHERE t.id <> q.intended AND similarity(q.query, t.title) >= s.g) AS trgm_rank,
-	1 + count(*) FILTER (WHERE t.id <> q.intended AND hangul_word_similarity(q.query, t.title) >= s.hw) AS hangul_word_rank,
-	1 + count(*) FILTER (WHERE t.id <> q.intended AND word_similarity(q.query, t.title) >= s.gw) AS trgm_word_rank,
+	1 + count(*) FILTER (WHERE t.id <> q.intended AND t.h >= s.h) AS hangul_rank,
+	1 + count(*) FILTER (WHERE t.id <> q.intended AND t.g >= s.g) AS trgm_rank,
+	1 + count(*) FILTER (WHERE t.id <> q.intended AND t.hw >= s.hw) AS hangul_word_rank,
+	1 + count(*) FILTER (WHERE t.id <> q.intended AND t.gw >= s.gw) AS trgm_word_rank,
 	-- ORDER BY hangul_word_similarity DESC, hangul_similarity DESC (doc/hangul.md)
-	1 + count(*) FILTER (WHERE t.id <> q.intended AND
-						 (hangul_word_similarity(q.query, t.title), hangul_similarity(q.query, t.title)) >= (s.hw, s.h)) AS hangul_both_rank
+	1 + count(*) FILTER (WHERE t.id <> q.intended AND (t.hw, t.h) >= (s.hw, s.h)) AS hangul_both_rank
 FROM eval_queries q
-CROSS JOIN LATERAL (SELECT hangul_similarity(q.query, i.title) AS h, similarity(q.query, i.title) AS g,
-						   hangul_word_similarity(q.query, i.title) AS hw, word_similarity(q.query, i.title) AS gw
-					FROM eval_corpus i WHERE i.corpus = q.corpus AND i.id = q.intended) AS s
-JOIN eval_corpus t ON t.corpus = q.corpus
+JOIN eval_scores s ON s.qid = q.qid AND s.id = q.intended
+JOIN eval_scores t ON t.qid = q.qid
 GROUP BY q.qid, q.kind;
 
 \echo
@@ -168,3 +176,20 @@ FROM eval_queries q JOIN eval_ranks r USING (qid)
 JOIN eval_corpus j ON j.corpus = q.corpus AND j.id = q.intended
 WHERE q.qid IN (SELECT min(qid) FROM eval_queries GROUP BY kind)
 ORDER BY q.qid;
+
+-- the threshold of <%%: how often the intended title reaches it, and how
+-- many rows of the corpus (2,432 titles, or 152 occupations for fragments)
+-- a query returns, by threshold
+\echo 'Thresholds of <%% (hangul_word_similarity): intended title found, rows returned per query'
+WITH th(th) AS (VALUES (0.4), (0.5), (0.6), (0.7), (0.8)),
+per_query AS (
+	SELECT s.qid, th.th, count(*) FILTER (WHERE s.hw >= th.th) AS n
+	FROM eval_scores s CROSS JOIN th GROUP BY s.qid, th.th)
+SELECT CASE WHEN q.kind LIKE 'fragment%' THEN q.kind ELSE 'whole titles' END AS queries,
+	p.th AS threshold,
+	round(avg((s.hw >= p.th)::int), 3) AS found,
+	round(avg(p.n), 1) AS rows
+FROM eval_queries q
+JOIN eval_scores s ON s.qid = q.qid AND s.id = q.intended
+JOIN per_query p ON p.qid = q.qid
+GROUP BY 1, 2 ORDER BY 1 DESC, 2;

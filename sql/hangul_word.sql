@@ -166,3 +166,10 @@ DROP TABLE hangul_word_titles;
 SELECT hangul_word_similarity(repeat('가', 349526), '가');
 SELECT hangul_word_similarity('가', repeat('가', 349526));
 SELECT hangul_word_similarity(repeat('가', 349525), repeat('가', 349525)) AS at_the_cap;
+-- 54000 too when the extent scan would take more than 2^29 steps (about two
+-- seconds): every syllable in order, 25 times over, against the same
+-- syllables shuffled (each trigram recurs only 33,000 trigrams later)
+SELECT hangul_word_similarity(repeat(a, 25), repeat(b, 25))
+FROM (SELECT string_agg(chr(44032 + i), '' ORDER BY i) AS a,
+			 string_agg(chr(44032 + i), '' ORDER BY abs(hashint4(i)), i) AS b
+	  FROM generate_series(0, 11171) AS i) AS t;

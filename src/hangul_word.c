@@ -35,7 +35,7 @@
  * at most up to the next occurrence of its trigram and past no more than
  * max(m, m / best) distinct trigrams; O(n * min(n, m^2)) in the worst case,
  * a few times n for titles.  Interrupts are checked every HANGUL_CHUNK
- * steps; past HANGUL_WORD_MAX_STEPS steps (about a second) the call stops
+ * steps; past HANGUL_WORD_MAX_STEPS steps (about two seconds) the call stops
  * with 54000.  Memory: besides the letters (4 bytes each), 29 bytes per
  * trigram of the text (the sequence, its sorted copy, numbers, next
  * occurrences, stamps, flags), in one allocation, on the stack for texts up

@@ -264,7 +264,7 @@ hangul_word_best(const uint64 *q, int m, const uint64 *seq, int n, char *work)
 					ereport(ERROR,
 							(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 							 errmsg("texts are too long for Korean word similarity"),
-							 errdetail("hangul_word_similarity of a query of %d trigrams and a text of %d took more than " INT64_FORMAT " steps.",
+							 errdetail("A query of %d trigrams against a text of %d trigrams takes more than " INT64_FORMAT " steps.",
 									   m, n, HANGUL_WORD_MAX_STEPS),
 							 errhint("Compare a shorter query or a part of the text.")));
 			}

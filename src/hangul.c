@@ -18,7 +18,8 @@
  * and ASCII directly, decomposing syllables arithmetically into stack
  * buffers; only text with other characters (archaic jamo among them) goes
  * through ICU normalisation.  Limits on time and memory: "Cost bounds" below.
- * The GIN operator class is in hangul_gin.c, romanize in hangul_romanize.c.
+ * The GIN operator class is in hangul_gin.c, romanize in hangul_romanize.c,
+ * word similarity (<%% and %%>) in hangul_word.c.
  */
 #include "postgres.h"
 

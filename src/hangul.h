@@ -1,7 +1,7 @@
 /*
  * hangul.h
  *		Korean text as jamo letters and syllable units, shared by hangul.c,
- *		hangul_gin.c and hangul_romanize.c.
+ *		hangul_gin.c, hangul_romanize.c and hangul_word.c.
  *
  * Every function of the Korean text layer first turns its input into one
  * canonical form, a sequence of letters: each modern Hangul jamo is written

@@ -299,3 +299,43 @@ SELECT a.id, b.id, a.v = b.v AS equal, peopleset_cmp(a.v, b.v) AS cmp,
 FROM ps_big a, ps_big b WHERE a.id < b.id ORDER BY 1, 2;
 SELECT a.id, a.v = p.v AS equals_inline, peopleset_hash(a.v) = peopleset_hash(p.v) AS same_hash
 FROM ps_big a, (SELECT v FROM ps_big WHERE id = 1 OFFSET 0) AS p WHERE a.id = 2;
+
+-- Many states, made by formula with ties in ids and scores (0 and -0 among
+-- them), each also with its pairs in reverse order: = is "same k and same
+-- topk_final", the order is that of (k, topk_final) as a row, and equal
+-- states hash alike.
+CREATE TABLE tk_many AS
+SELECT i, rev, (format('k=%s {', 3 + i % 2)
+	|| coalesce(string_agg(format('(%s,%s)', (i * j * 31) % 5,
+			CASE WHEN (i + j) % 7 = 0 THEN '-0' ELSE (((i + j) * 17 % 4) / 2.0)::text END),
+		',' ORDER BY CASE WHEN rev THEN -j ELSE j END) FILTER (WHERE j IS NOT NULL), '') || '}')::topk_state AS v
+FROM generate_series(1, 60) AS i CROSS JOIN (VALUES (false), (true)) AS r(rev)
+	LEFT JOIN generate_series(1, 3) AS j ON j <= i % 4
+GROUP BY i, rev;
+SELECT count(*) AS pairs,
+	bool_or(a.v = b.v AND a.i <> b.i) AS some_equal_across_i,
+	bool_or(a.v = b.v AND a.v::text <> b.v::text) AS some_equal_printed_differently,
+	count(*) FILTER (WHERE (a.v = b.v) <> (ka = kb AND fa = fb)) AS eq_wrong,
+	count(*) FILTER (WHERE sign(topk_state_cmp(a.v, b.v)) <>
+		CASE WHEN (ka, fa) < (kb, fb) THEN -1 WHEN (ka, fa) > (kb, fb) THEN 1 ELSE 0 END) AS order_wrong,
+	count(*) FILTER (WHERE a.v = b.v AND topk_state_hash_extended(a.v, 3) <> topk_state_hash_extended(b.v, 3)) AS hash_wrong
+FROM (SELECT i, v, substring(v::text FROM '^k=(\d+)')::int AS ka, topk_final(v) AS fa FROM tk_many) AS a,
+	LATERAL (SELECT i, v, substring(v::text FROM '^k=(\d+)')::int AS kb, topk_final(v) AS fb FROM tk_many) AS b;
+-- each state equals its reversed twin
+SELECT count(*) AS twins_equal FROM tk_many a JOIN tk_many b ON a.i = b.i AND NOT a.rev AND b.rev
+WHERE a.v = b.v;
+
+-- The same for sets: = is "same numbers", the order that of (people,
+-- numbers as an array), equal sets hash alike.
+CREATE TABLE ps_many AS
+SELECT i, coalesce(peopleset_agg((i * j * 7) % 11 - 3), '{}') AS v
+FROM generate_series(1, 80) AS i LEFT JOIN generate_series(1, 4) AS j ON j <= i % 5
+GROUP BY i;
+SELECT count(*) AS pairs,
+	bool_or(a.v = b.v AND a.i <> b.i) AS some_equal_across_i,
+	count(*) FILTER (WHERE (a.v = b.v) <> (a.v::text = b.v::text)) AS eq_wrong,
+	count(*) FILTER (WHERE sign(peopleset_cmp(a.v, b.v)) <>
+		CASE WHEN (na, ka) < (nb, kb) THEN -1 WHEN (na, ka) > (nb, kb) THEN 1 ELSE 0 END) AS order_wrong,
+	count(*) FILTER (WHERE a.v = b.v AND peopleset_hash(a.v) <> peopleset_hash(b.v)) AS hash_wrong
+FROM (SELECT i, v, people(v) AS na, ARRAY(SELECT unnest(v)) AS ka FROM ps_many) AS a,
+	LATERAL (SELECT i, v, people(v) AS nb, ARRAY(SELECT unnest(v)) AS kb FROM ps_many) AS b;

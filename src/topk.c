@@ -595,6 +595,23 @@ topk_best_first(const TopKState *st, TopKEntry *scratch)
 	return scratch;
 }
 
+/*
+ * The best pair of a non-empty state, by a scan (the heap keeps the worst at
+ * its root, so the best is some leaf; all pairs are scanned so as not to
+ * rely on the heap order)
+ */
+static const TopKEntry *
+topk_best(const TopKState *st)
+{
+	const TopKEntry *best = &st->entries[0];
+	int			i;
+
+	for (i = 1; i < st->n; i++)
+		if (topk_better(&st->entries[i], best))
+			best = &st->entries[i];
+	return best;
+}
+
 /* eq_only: any non-zero result means "not equal", without ordering */
 static int
 topk_compare(const TopKState *a, const TopKState *b, bool eq_only)
@@ -611,6 +628,18 @@ topk_compare(const TopKState *a, const TopKState *b, bool eq_only)
 	if (eq_only && a->n != b->n)
 		return 1;
 	if (n > 0)
+	{
+		/* the best pairs, found in one pass, usually decide without a sort */
+		const TopKEntry *besta = topk_best(a);
+		const TopKEntry *bestb = topk_best(b);
+
+		if (besta->id != bestb->id)
+			return besta->id < bestb->id ? -1 : 1;
+		result = topk_score_cmp(besta->score, bestb->score);
+		if (result != 0)
+			return result;
+	}
+	if (n > 1)
 	{
 		/* one allocation for both sorted copies */
 		scratch = palloc(sizeof(TopKEntry) * (Size) (a->n + b->n));

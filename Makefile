@@ -23,9 +23,11 @@ REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 # fails at once, saying so, rather than skipping)
 REGRESS_OPTS = --load-extension=jobs_ext --encoding=UTF8
 
-# Prefer the PostgreSQL 15 of Debian when no pg_config is given.
+# Prefer the PostgreSQL 15 of Debian when no pg_config is given, else the
+# newest Debian one installed (as in the roots of `make matrix`).
 ifeq ($(origin PG_CONFIG), undefined)
-PG_CONFIG := $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+PG_CONFIG := $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) \
+	$(lastword $(sort $(wildcard /usr/lib/postgresql/[1-9][0-9]/bin/pg_config))) pg_config)
 endif
 
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
@@ -39,7 +41,7 @@ SHLIB_LINK = $(ICU_LIBS)
 HARNESS = bash test/harness.sh
 
 .DEFAULT_GOAL := all
-.PHONY: test demo demo-stop bench fuzz sanitize
+.PHONY: test demo demo-stop bench fuzz sanitize matrix
 
 test:
 	@$(HARNESS) test
@@ -58,6 +60,11 @@ fuzz:
 
 sanitize:
 	@$(HARNESS) sanitize
+
+# the whole of `make test` on PostgreSQL 15 here and on 17 and 18 in Debian
+# roots under /var/tmp/jobs_ext_matrix (test/matrix.sh)
+matrix:
+	@bash test/matrix.sh
 
 # PGXS is included only when the server headers are there (Debian ships
 # pgxs.mk with the client, postgres.h only with postgresql-server-dev-N); the

@@ -165,7 +165,10 @@ SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
-SET force_parallel_mode = on;
+-- force_parallel_mode was renamed debug_parallel_query in PostgreSQL 16
+SELECT CASE WHEN current_setting('server_version_num')::int >= 160000
+	THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END AS parallel_guc \gset
+SET :parallel_guc = on;
 EXPLAIN (COSTS OFF) SELECT catstats(person, category) FROM cs_e;
 SELECT catstats(person, category)::text = (SELECT c FROM cs_result)::text AS parallel_same FROM cs_e;
 EXPLAIN (COSTS OFF) SELECT catstats_merge(c) FROM cs_partial;
@@ -180,7 +183,7 @@ ORDER BY 1;
 -- the leader combines the partial values and applies the final function.
 EXPLAIN (VERBOSE, COSTS OFF)
 SELECT people(catstats(person, category)) FROM cs_small;
-RESET force_parallel_mode;
+RESET :parallel_guc;
 RESET max_parallel_workers_per_gather;
 RESET min_parallel_table_scan_size;
 RESET parallel_tuple_cost;

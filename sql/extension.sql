@@ -3,7 +3,9 @@
 -- marked as the project promises.
 --
 
--- Every function, aggregate, type and operator of jobs_ext has a COMMENT.
+-- Every function, aggregate, type and operator of jobs_ext has a COMMENT
+-- (an array type is documented by its element type's; from PostgreSQL 17 on
+-- array types are members of the extension too).
 SELECT p.oid::regprocedure AS undocumented_function
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
@@ -15,6 +17,7 @@ FROM pg_type t
 JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
 JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
 WHERE obj_description(t.oid, 'pg_type') IS NULL
+  AND NOT EXISTS (SELECT FROM pg_type elem WHERE elem.typarray = t.oid)
 ORDER BY 1;
 
 -- Every function is PARALLEL SAFE, SECURITY INVOKER, and not VOLATILE; the

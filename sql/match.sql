@@ -1,11 +1,12 @@
 -- match_score, match_explain, topk and match_batch
 SET client_min_messages = warning;
+-- (a temporary schema's number depends on the server's process slots)
 CREATE FUNCTION pg_temp.sqlstate_of(q text) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
 	EXECUTE q;
 	RETURN 'ok';
 EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
+	RETURN SQLSTATE || ': ' || regexp_replace(SQLERRM, 'pg_temp_[0-9]+', 'pg_temp', 'g');
 END $$;
 
 -- Hand-computed scores, from the formula of doc/matching.md with the default

@@ -178,7 +178,10 @@ SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
-SET force_parallel_mode = on;
+-- force_parallel_mode was renamed debug_parallel_query in PostgreSQL 16
+SELECT CASE WHEN current_setting('server_version_num')::int >= 160000
+	THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END AS parallel_guc \gset
+SET :parallel_guc = on;
 EXPLAIN (COSTS OFF) SELECT people(person) FROM people_e;
 SELECT people(person) FROM people_e;
 EXPLAIN (COSTS OFF) SELECT people(people_merge(ps)) FROM people_daily;
@@ -186,7 +189,7 @@ SELECT people(people_merge(ps)) FROM people_daily;
 EXPLAIN (COSTS OFF) SELECT grp, people(person) FROM people_e GROUP BY grp;
 SELECT count(*) AS groups, sum(p) AS total
 FROM (SELECT grp, people(person) AS p FROM people_e GROUP BY grp) AS g;
-RESET force_parallel_mode;
+RESET :parallel_guc;
 RESET max_parallel_workers_per_gather;
 RESET min_parallel_table_scan_size;
 RESET parallel_tuple_cost;

@@ -246,8 +246,12 @@ static Size
 catstats_get_flat_size(ExpandedObjectHeader *eohptr)
 {
 	ExpandedCatStats *ecs = (ExpandedCatStats *) eohptr;
+	MemoryContext oldcxt;
 
+	/* in the value's own context, as peopleset_get_flat_size() explains */
+	oldcxt = MemoryContextSwitchTo(eohptr->eoh_context);
 	peoplekeys_compact(&ecs->set);
+	MemoryContextSwitchTo(oldcxt);
 	return CATSTATS_KEYS_OFFSET(catstats_expanded_ncats(ecs)) +
 		sizeof(int64) * (Size) ecs->set.nsorted;
 }
@@ -400,11 +404,12 @@ catstats_empty(void)
 
 /*
  * A flat value from per-category lists (codes in the order given, people
- * ascending per category), for the input functions; not yet checked.
+ * ascending per category), for the input functions; not yet checked.  Too
+ * many people is reported through escontext: NULL after a soft error.
  */
 static CatStatsData *
 catstats_build(int ncats, const int16 *codes, const int64 *enrol,
-			   int64 *const *people, const int32 *npeople)
+			   int64 *const *people, const int32 *npeople, Node *escontext)
 {
 	int64		total = 0;
 	Size		size;
@@ -417,10 +422,10 @@ catstats_build(int ncats, const int16 *codes, const int64 *enrol,
 	for (i = 0; i < ncats; i++)
 		total += npeople[i];
 	if (total > PEOPLEKEYS_MAX_KEYS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many people in one catstats value"),
-				 errdetail("A value holds at most %d person-category pairs.", PEOPLEKEYS_MAX_KEYS)));
+		JOBS_EXT_INPUT_ERROR(escontext, NULL,
+							 (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+							  errmsg("too many people in one catstats value"),
+							  errdetail("A value holds at most %d person-category pairs.", PEOPLEKEYS_MAX_KEYS)));
 	size = CATSTATS_KEYS_OFFSET(ncats) + sizeof(int64) * (Size) total;
 	cs = palloc0(size);
 	SET_VARSIZE(cs, size);
@@ -670,7 +675,9 @@ catstats_in(PG_FUNCTION_ARGS)
 							 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							  errmsg("invalid input syntax for type %s: \"%s\"", "catstats", str),
 							  errdetail("Junk after the closing brace: \"%s\".", p)));
-	cs = catstats_build(ncats, codes, enrol, people, npeople);
+	cs = catstats_build(ncats, codes, enrol, people, npeople, escontext);
+	if (cs == NULL)
+		PG_RETURN_NULL();
 	problem = catstats_check(cs);
 	if (problem != NULL)
 		JOBS_EXT_INPUT_ERROR(escontext, (Datum) 0,
@@ -757,7 +764,7 @@ catstats_read_binary(StringInfo buf)
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid external catstats value: %d is not a jobcat code", codes[i])));
 	}
-	cs = catstats_build(ncats, codes, enrol, people, npeople);
+	cs = catstats_build(ncats, codes, enrol, people, npeople, NULL);
 	problem = catstats_check(cs);
 	if (problem != NULL)
 		ereport(ERROR,

@@ -27,9 +27,7 @@
 #include "utils/datetime.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
-#if PG_VERSION_NUM >= 140000
 #include "utils/multirangetypes.h"
-#endif
 
 #include "jobs_ext.h"
 #include "eligwin.h"
@@ -769,7 +767,6 @@ eligwin_from_daterange(PG_FUNCTION_ARGS)
 	PG_RETURN_ELIGWIN_P(eligwin_make(&iv, 1, NULL));
 }
 
-#if PG_VERSION_NUM >= 140000
 
 PG_FUNCTION_INFO_V1(eligwin_from_datemultirange);
 Datum
@@ -836,7 +833,6 @@ eligwin_to_datemultirange(PG_FUNCTION_ARGS)
 										   w->nintervals, ranges));
 }
 
-#endif							/* PG_VERSION_NUM >= 140000 */
 
 /* ----------------------------------------------------------------
  * Comparison, hashing

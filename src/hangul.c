@@ -7,13 +7,17 @@
  * letters narrow, Latin folds case), then spacing and the various middle dots
  * and separators removed.  Labels and user input go through the same
  * function, so they compare equal whenever a person would say they are.
+ * An input function first brings its text to UTF-8 with
+ * hangul_cstring_to_utf8, which reports text that has no UTF-8 form as bad
+ * input (softly, on 16 and later).
  *
  * The rest is the Korean text layer (see hangul.h and doc/hangul.md):
  * text as jamo letters and syllable units, hangul_nfc, jamo, choseong,
  * choseong_match and hangul_similarity with its %% operator.  The hot path
  * (hangul_decode) reads Hangul syllables, conjoining and compatibility jamo
  * and ASCII directly, decomposing syllables arithmetically into stack
- * buffers; only text with other characters goes through ICU normalisation.
+ * buffers; only text with other characters (archaic jamo among them) goes
+ * through ICU normalisation.  Limits on time and memory: "Cost bounds" below.
  * The GIN operator class is in hangul_gin.c, romanize in hangul_romanize.c.
  */
 #include "postgres.h"
@@ -22,6 +26,7 @@
 #include <unicode/ustring.h>
 #include <unicode/uchar.h>
 
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
@@ -70,16 +75,256 @@ hangul_check_icu(UErrorCode status, const char *what)
 }
 
 /*
- * Fold str (UTF-8, len bytes) into a lookup key, returned palloc'd and
- * NUL-terminated.  Pure ASCII, the common case for codes, skips ICU.
+ * The bytes of an input value that cannot be read: "0x.." for each byte of
+ * the character at s (at most 8, never past the len bytes left), as the
+ * server's own encoding errors print them.
+ */
+static char *
+hangul_bad_bytes(int encoding, const char *s, int len)
+{
+	StringInfoData buf;
+	int			n = Min(Min(pg_encoding_mblen(encoding, s), len), 8);
+	int			i;
+
+	initStringInfo(&buf);
+	for (i = 0; i < n; i++)
+		appendStringInfo(&buf, "%s0x%02x", i > 0 ? " " : "", (unsigned char) s[i]);
+	return buf.data;
+}
+
+/*
+ * An input function's text (len bytes in the database encoding) as
+ * NUL-terminated UTF-8, for folding.  Text that has no UTF-8 form (bytes of
+ * a SQL_ASCII database that are not UTF-8, a character without a Unicode
+ * mapping) is bad input: reported through escontext, NULL after a soft
+ * error.  The messages and SQLSTATEs are the server's own for those cases.
  */
 char *
-hangul_fold_key(const char *str, int len)
+hangul_cstring_to_utf8(const char *str, int len, Node *escontext)
+{
+	int			encoding = GetDatabaseEncoding();
+	Oid			proc;
+	Size		cap;
+	unsigned char *out;
+	int			done;
+
+	if (encoding == PG_UTF8)
+		return pnstrdup(str, len);
+	if (encoding == PG_SQL_ASCII)
+	{
+		/* bytes of no declared encoding are taken only when they are UTF-8 */
+		done = pg_encoding_verifymbstr(PG_UTF8, str, len);
+		if (done < len)
+			JOBS_EXT_INPUT_ERROR(escontext, NULL,
+								 (errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+								  errmsg("invalid byte sequence for encoding \"%s\": %s",
+										 pg_enc2name_tbl[PG_UTF8].name,
+										 hangul_bad_bytes(PG_UTF8, str + done, len - done))));
+		return pnstrdup(str, len);
+	}
+
+	proc = FindDefaultConversionProc(encoding, PG_UTF8);
+	if (!OidIsValid(proc))
+	{
+		/* a broken installation, not bad input: the server says what is missing */
+		return (char *) pg_do_encoding_conversion((unsigned char *) pnstrdup(str, len),
+												  len, encoding, PG_UTF8);
+	}
+	cap = (Size) len * MAX_CONVERSION_GROWTH + 1;
+	out = palloc(cap);
+	done = pg_do_encoding_conversion_buf(proc, encoding, PG_UTF8,
+										 (unsigned char *) str, len,
+										 out, (int) cap, true);
+	if (done < len)
+		JOBS_EXT_INPUT_ERROR(escontext, NULL,
+							 (errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
+							  errmsg("character with byte sequence %s in encoding \"%s\" has no equivalent in encoding \"%s\"",
+									 hangul_bad_bytes(encoding, str + done, len - done),
+									 pg_enc2name_tbl[encoding].name,
+									 pg_enc2name_tbl[PG_UTF8].name)));
+	return (char *) out;
+}
+
+/*
+ * Cost bounds (doc/hangul.md, "Cost on any input").  Every loop over a text
+ * checks for interrupts once per HANGUL_CHUNK bytes, letters or comparisons,
+ * and ICU normalises a text in pieces of about HANGUL_CHUNK bytes cut at
+ * normalisation boundaries, so no single step runs for more than a
+ * millisecond or so and statement_timeout cancels at once.  Memory is linear:
+ * besides the input and the result, 4 bytes of letters per input byte
+ * (hangul_nfc, jamo, choseong; choseong_match for each argument, its units
+ * written over its letters), 12 for romanize (letters and units), and one
+ * more copy of the text while ICU normalises it.  The trigram functions
+ * (hangul_similarity, %%, gin_hangul_ops) keep letters, trigrams, 초성
+ * bigrams and a sort buffer, up to about 30 bytes per byte of each text, so
+ * they take texts of at most HANGUL_MAX_GRAMS_INPUT bytes.
+ */
+#define HANGUL_CHUNK		65536
+
+/* Longest text the Korean text functions take, in bytes */
+#define HANGUL_MAX_INPUT	(64 * 1024 * 1024)
+
+/* Longest text the trigram functions take, in bytes */
+#define HANGUL_MAX_GRAMS_INPUT	(1024 * 1024)
+
+/*
+ * Longest run of code points with no normalisation boundary (combining marks
+ * on one base, conjoining vowels): ICU reorders such a run in one call, in
+ * time quadratic in its length.  Unicode's stream-safe text format allows 30.
+ */
+#define HANGUL_MAX_UNBROKEN	4096
+
+/* Refuse a text longer than max bytes, with 54000 */
+static void
+hangul_check_length(int len, int max, bool grams)
+{
+	if (len <= max)
+		return;
+	if (grams)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("text is too long for Korean trigram similarity"),
+				 errdetail("The text is %d bytes long; hangul_similarity, the %%%% operator and gin_hangul_ops take at most %d bytes.",
+						   len, max),
+				 errhint("Compare or index a part of the text, such as left(col, 100000).")));
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("text is too long for the Korean text functions"),
+			 errdetail("The text is %d bytes long; the limit is %d bytes.", len, max),
+			 errhint("Split the text, for example with regexp_split_to_table(), and apply the function to each part.")));
+}
+
+/* Refuse a text too long for the trigram functions (gin_hangul_ops too) */
+void
+hangul_check_grams_input(int len)
+{
+	hangul_check_length(len, HANGUL_MAX_GRAMS_INPUT, true);
+}
+
+/*
+ * Normalise UTF-8 text (len bytes) with ICU; returns palloc'd, NUL-terminated
+ * UTF-8 and its length.  unorm2_normalize() cannot be interrupted, so the
+ * text goes to it in pieces of about HANGUL_CHUNK bytes, each ending where ICU
+ * says a normalisation boundary is (normalising the pieces one by one gives
+ * what normalising the whole does).  Working memory is a few hundred kB on top
+ * of the result.  Text that is not UTF-8, or has a longer run of combining
+ * characters than HANGUL_MAX_UNBROKEN, is reported through escontext (NULL
+ * after a soft error; callers outside input functions pass NULL).
+ */
+static char *
+hangul_icu_normalize(const UNormalizer2 *normalizer, const char *str, int len,
+					 int *outlen, Node *escontext)
+{
+	StringInfoData out;
+	UChar	   *src;
+	UChar	   *norm;
+	int32_t		srccap;
+	int32_t		normcap;
+	int			start = 0;
+
+	initStringInfo(&out);
+	enlargeStringInfo(&out, len);
+	/* a piece is HANGUL_CHUNK bytes plus at most one unbroken run */
+	srccap = HANGUL_CHUNK + 4 * (HANGUL_MAX_UNBROKEN + 1);
+	src = palloc(srccap * sizeof(UChar));
+	normcap = 2 * srccap;
+	norm = palloc(normcap * sizeof(UChar));
+
+	while (start < len)
+	{
+		UErrorCode	status = U_ZERO_ERROR;
+		int			i = start;
+		int			run = 0;
+		int			run_start = 0;
+		int32_t		srclen;
+		int32_t		normlen;
+		int32_t		u8len;
+
+		CHECK_FOR_INTERRUPTS();
+		/* the piece ends at the first boundary HANGUL_CHUNK bytes on */
+		while (i < len)
+		{
+			unsigned char b = (unsigned char) str[i];
+			int			l = 1;
+			bool		boundary = true;
+
+			if (IS_HIGHBIT_SET(b))
+			{
+				UChar32		c;
+
+				l = pg_utf_mblen(&b);
+				if (i + l > len || !pg_utf8_islegal((const unsigned char *) str + i, l))
+					JOBS_EXT_INPUT_ERROR(escontext, NULL,
+										 (errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+										  errmsg("invalid UTF-8 in input")));
+				c = utf8_to_unicode((const unsigned char *) str + i);
+				boundary = unorm2_hasBoundaryBefore(normalizer, c);
+			}
+			if (boundary)
+			{
+				if (i - start >= HANGUL_CHUNK)
+					break;
+				run = 0;
+			}
+			else if (run++ == 0)
+				run_start = i;
+			else if (run > HANGUL_MAX_UNBROKEN)
+				JOBS_EXT_INPUT_ERROR(escontext, NULL,
+									 (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+									  errmsg("text has a run of more than %d combining characters",
+											 HANGUL_MAX_UNBROKEN),
+									  errdetail("The run starts at byte %d of the text.", run_start + 1),
+									  errhint("Unicode's stream-safe text format allows 30 combining characters in a row.")));
+			i += l;
+		}
+
+		u_strFromUTF8(src, srccap, &srclen, str + start, i - start, &status);
+		if (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND)
+			JOBS_EXT_INPUT_ERROR(escontext, NULL,
+								 (errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+								  errmsg("invalid UTF-8 in input")));
+		hangul_check_icu(status, "conversion from UTF-8");
+		normlen = unorm2_normalize(normalizer, src, srclen, norm, normcap, &status);
+		if (status == U_BUFFER_OVERFLOW_ERROR)
+		{
+			/* NFKC can grow a piece up to 18 times (U+FDFA) */
+			status = U_ZERO_ERROR;
+			normcap = normlen + 1;
+			norm = repalloc(norm, normcap * sizeof(UChar));
+			normlen = unorm2_normalize(normalizer, src, srclen, norm, normcap, &status);
+		}
+		hangul_check_icu(status, "normalization");
+
+		/* each UTF-16 unit becomes at most 3 bytes of UTF-8 */
+		hangul_check_length(out.len + normlen, HANGUL_MAX_INPUT, false);
+		enlargeStringInfo(&out, 3 * normlen);
+		u_strToUTF8(out.data + out.len, out.maxlen - out.len, &u8len, norm, normlen, &status);
+		hangul_check_icu(status, "conversion to UTF-8");
+		out.len += u8len;
+		hangul_check_length(out.len, HANGUL_MAX_INPUT, false);
+		start = i;
+	}
+	out.data[out.len] = '\0';
+	pfree(src);
+	pfree(norm);
+	*outlen = out.len;
+	return out.data;
+}
+
+/*
+ * Fold str (UTF-8, len bytes) into a lookup key, returned palloc'd and
+ * NUL-terminated.  Pure ASCII, the common case for codes, skips ICU.  Text
+ * that is not UTF-8 is bad input, reported through escontext (NULL after a
+ * soft error); a failure inside ICU is an internal error.
+ */
+char *
+hangul_fold_key(const char *str, int len, Node *escontext)
 {
 	bool		ascii = true;
 	char	   *key;
 	int			i;
 
+	hangul_check_length(len, HANGUL_MAX_INPUT, false);
 	for (i = 0; i < len; i++)
 	{
 		if (IS_HIGHBIT_SET(str[i]))
@@ -98,6 +343,8 @@ hangul_fold_key(const char *str, int len)
 		{
 			unsigned char ch = (unsigned char) str[i];
 
+			if ((i & (HANGUL_CHUNK - 1)) == 0)
+				CHECK_FOR_INTERRUPTS();
 			if (hangul_is_separator(ch) || ch == '\t' || ch == '\n' ||
 				ch == '\r' || ch == '\f' || ch == '\v')
 				continue;
@@ -110,62 +357,31 @@ hangul_fold_key(const char *str, int len)
 	{
 		UErrorCode	status = U_ZERO_ERROR;
 		const UNormalizer2 *nfkc_cf;
-		UChar	   *src;
-		UChar	   *norm;
-		int32_t		srclen;
-		int32_t		normlen;
-		int32_t		normcap;
-		int32_t		pos;
-		int32_t		outlen;
-		int32_t		keycap;
-
-		/* UTF-16 never needs more code units than UTF-8 has bytes */
-		src = palloc((len + 1) * sizeof(UChar));
-		u_strFromUTF8(src, len + 1, &srclen, str, len, &status);
-		if (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND)
-			ereport(ERROR,
-					(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-					 errmsg("invalid UTF-8 in input")));
-		hangul_check_icu(status, "conversion from UTF-8");
+		int			normlen;
+		int			outlen = 0;
 
 		nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
 		hangul_check_icu(status, "normalizer lookup");
-
-		/* NFKC with case folding rarely grows text; retry once if it does */
-		normcap = srclen * 2 + 8;
-		norm = palloc(normcap * sizeof(UChar));
-		normlen = unorm2_normalize(nfkc_cf, src, srclen, norm, normcap, &status);
-		if (status == U_BUFFER_OVERFLOW_ERROR)
-		{
-			status = U_ZERO_ERROR;
-			normcap = normlen + 1;
-			norm = repalloc(norm, normcap * sizeof(UChar));
-			normlen = unorm2_normalize(nfkc_cf, src, srclen, norm, normcap, &status);
-		}
-		hangul_check_icu(status, "normalization");
+		key = hangul_icu_normalize(nfkc_cf, str, len, &normlen, escontext);
+		if (key == NULL)
+			return NULL;
 
 		/* drop separators in place */
-		outlen = 0;
-		pos = 0;
-		while (pos < normlen)
+		i = 0;
+		while (i < normlen)
 		{
-			int32_t		start = pos;
-			UChar32		c;
+			int			l = pg_utf_mblen((const unsigned char *) key + i);
 
-			U16_NEXT(norm, pos, normlen, c);
-			if (hangul_is_separator(c))
-				continue;
-			while (start < pos)
-				norm[outlen++] = norm[start++];
+			if ((i & (HANGUL_CHUNK - 1)) < 4)
+				CHECK_FOR_INTERRUPTS();
+			if (!hangul_is_separator(utf8_to_unicode((const unsigned char *) key + i)))
+			{
+				memmove(key + outlen, key + i, l);
+				outlen += l;
+			}
+			i += l;
 		}
-
-		/* each UTF-16 unit becomes at most 3 bytes of UTF-8 */
-		keycap = outlen * 3 + 1;
-		key = palloc(keycap);
-		u_strToUTF8(key, keycap, NULL, norm, outlen, &status);
-		hangul_check_icu(status, "conversion to UTF-8");
-		pfree(src);
-		pfree(norm);
+		key[outlen] = '\0';
 		return key;
 	}
 }
@@ -212,6 +428,7 @@ text_edit_distance(const char *a, const char *b)
 	{
 		int		   *swap;
 
+		CHECK_FOR_INTERRUPTS();
 		cur[0] = i;
 		for (j = 1; j <= nb; j++)
 		{
@@ -237,9 +454,6 @@ text_edit_distance(const char *a, const char *b)
  * The Korean text layer: letters, units, 초성, similarity
  * ------------------------------------------------------------------------
  */
-
-/* Longest text the Korean text functions take, in bytes */
-#define HANGUL_MAX_INPUT	(64 * 1024 * 1024)
 
 /* Inputs up to this many bytes are decoded into stack buffers */
 #define HANGUL_STACK_LETTERS	256
@@ -268,6 +482,9 @@ static bool hangul_tables_ready = false;
  * CHOSEONG PIEUP-SIOS); text that went through ICU reads them back as letters.
  */
 static uint32 hangul_nfkc_back[0x100];
+
+/* Archaic initials U+1113..U+115E -> their compatibility jamo (ᅀ ㅿ), or 0 */
+static uint32 hangul_old_initial[0x60];
 
 /*
  * The name of c less its prefix ("HANGUL LETTER ", "HANGUL CHOSEONG " ...)
@@ -348,6 +565,20 @@ hangul_tables_init(void)
 		if (U_SUCCESS(status) && dlen == 1 && d[0] >= 0x1100 && d[0] < 0x1200)
 			hangul_nfkc_back[d[0] - 0x1100] = HANGUL_COMPAT_FIRST + i;
 	}
+	/* archaic initials: the compatibility jamo U+3165..U+318E whose NFKC they are */
+	memset(hangul_old_initial, 0, sizeof(hangul_old_initial));
+	for (i = 0x3131; i <= 0x318E; i++)
+	{
+		UErrorCode	status = U_ZERO_ERROR;
+		const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
+		UChar		d[4];
+		int32_t		dlen;
+
+		hangul_check_icu(status, "normalizer lookup");
+		dlen = unorm2_getDecomposition(nfkc, i, d, lengthof(d), &status);
+		if (U_SUCCESS(status) && dlen == 1 && d[0] >= 0x1100 + HANGUL_LCOUNT && d[0] < 0x115F)
+			hangul_old_initial[d[0] - 0x1100] = i;
+	}
 	/* vowels are in the same order in both blocks */
 	for (i = 0; i < HANGUL_VCOUNT; i++)
 	{
@@ -392,152 +623,247 @@ hangul_tables_init(void)
 	hangul_tables_ready = true;
 }
 
-/* Normalise UTF-8 text with ICU; returns palloc'd UTF-8 and its length */
-static char *
-hangul_icu_normalize(const char *str, int len, int mode, int *outlen)
+/*
+ * Old Hangul.  Unicode writes a Hangul syllable as a precomposed syllable
+ * (modern ones only) or as a sequence of conjoining jamo: initials (L),
+ * vowels (V), finals (T).  Jamo that are not modern (archaic, or fillers)
+ * build syllables that have no precomposed form, such as ᄒᆞᆫ; Unicode's
+ * grapheme cluster rules say where such a syllable ends.  A syllable with an
+ * archaic jamo stays as it is, in conjoining jamo: it is not turned into
+ * compatibility letters, and NFC composes in it only what it composes
+ * anywhere (a modern initial and vowel, plus a modern final).
+ */
+#define HANGUL_JAMO_NONE	0
+#define HANGUL_JAMO_L		1
+#define HANGUL_JAMO_V		2
+#define HANGUL_JAMO_T		3
+#define HANGUL_JAMO_LV		4
+#define HANGUL_JAMO_LVT		5
+
+/* Unicode's Hangul_Syllable_Type of c */
+static inline int
+hangul_jamo_type(uint32 c)
 {
-	UErrorCode	status = U_ZERO_ERROR;
-	const UNormalizer2 *normalizer;
-	UChar	   *src;
-	UChar	   *norm;
-	int32_t		srclen;
-	int32_t		normlen;
-	int32_t		normcap;
-	int32_t		cap;
-	int32_t		utf8len;
-	char	   *out;
+	if (c >= 0x1100 && c < 0x1200)
+		return c < 0x1160 ? HANGUL_JAMO_L : c < 0x11A8 ? HANGUL_JAMO_V : HANGUL_JAMO_T;
+	if (c >= HANGUL_SBASE && c < HANGUL_SBASE + HANGUL_SCOUNT)
+		return (c - HANGUL_SBASE) % HANGUL_TCOUNT == 0 ? HANGUL_JAMO_LV : HANGUL_JAMO_LVT;
+	if (c >= 0xA960 && c <= 0xA97C)
+		return HANGUL_JAMO_L;
+	if (c >= 0xD7B0 && c <= 0xD7C6)
+		return HANGUL_JAMO_V;
+	if (c >= 0xD7CB && c <= 0xD7FB)
+		return HANGUL_JAMO_T;
+	return HANGUL_JAMO_NONE;
+}
 
-	src = palloc((Size) (len + 1) * sizeof(UChar));
-	u_strFromUTF8(src, len + 1, &srclen, str, len, &status);
-	if (status == U_INVALID_CHAR_FOUND || status == U_ILLEGAL_CHAR_FOUND)
-		ereport(ERROR,
-				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-				 errmsg("invalid UTF-8 in input")));
-	hangul_check_icu(status, "conversion from UTF-8");
+/* Is c a conjoining jamo outside the modern set (L 1100..1112 ...)? */
+static inline bool
+hangul_jamo_is_old(uint32 c)
+{
+	if (c >= 0x1100 && c < 0x1200)
+		return !(c < 0x1100 + HANGUL_LCOUNT ||
+				 (c >= 0x1161 && c < 0x1161 + HANGUL_VCOUNT) ||
+				 (c > 0x11A7 && c < 0x11A7 + HANGUL_TCOUNT));
+	return (c >= 0xA960 && c <= 0xA97C) || (c >= 0xD7B0 && c <= 0xD7FB);
+}
 
-	if (mode == HANGUL_KEY)
-		normalizer = unorm2_getNFKCCasefoldInstance(&status);
-	else
-		normalizer = unorm2_getNFCInstance(&status);
-	hangul_check_icu(status, "normalizer lookup");
-
-	normcap = srclen * 2 + 8;
-	norm = palloc((Size) normcap * sizeof(UChar));
-	normlen = unorm2_normalize(normalizer, src, srclen, norm, normcap, &status);
-	if (status == U_BUFFER_OVERFLOW_ERROR)
+/* Does a jamo of type next continue a syllable ending in one of type prev? */
+static inline bool
+hangul_jamo_joins(int prev, int next)
+{
+	switch (prev)
 	{
-		status = U_ZERO_ERROR;
-		if (normlen >= HANGUL_MAX_INPUT)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("normalized text is too long")));
-		normcap = normlen + 1;
-		norm = repalloc(norm, (Size) normcap * sizeof(UChar));
-		normlen = unorm2_normalize(normalizer, src, srclen, norm, normcap, &status);
+		case HANGUL_JAMO_L:
+			return next == HANGUL_JAMO_L || next == HANGUL_JAMO_V ||
+				next == HANGUL_JAMO_LV || next == HANGUL_JAMO_LVT;
+		case HANGUL_JAMO_V:
+		case HANGUL_JAMO_LV:
+			return next == HANGUL_JAMO_V || next == HANGUL_JAMO_T;
+		case HANGUL_JAMO_T:
+		case HANGUL_JAMO_LVT:
+			return next == HANGUL_JAMO_T;
+		default:
+			return false;
 	}
-	hangul_check_icu(status, "normalization");
-	pfree(src);
+}
 
-	/* each UTF-16 unit becomes at most 3 bytes of UTF-8 */
-	cap = normlen * 3 + 1;
-	out = palloc(cap);
-	u_strToUTF8(out, cap, &utf8len, norm, normlen, &status);
-	hangul_check_icu(status, "conversion to UTF-8");
-	pfree(norm);
-	*outlen = utf8len;
-	return out;
+/*
+ * The syllable (grapheme cluster) of UTF-8 s that starts at byte p with a
+ * jamo or syllable: sets *end past it and returns whether it has an archaic
+ * jamo.  Every jamo and syllable is three bytes of UTF-8.
+ */
+static bool
+hangul_old_syllable(const unsigned char *s, int p, int len, int *end)
+{
+	uint32		c = ((s[p] & 0x0F) << 12) | ((s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
+	int			prev = hangul_jamo_type(c);
+	bool		old = hangul_jamo_is_old(c);
+	int			q = p + 3;
+
+	while (q + 3 <= len && (s[q] & 0xF0) == 0xE0)
+	{
+		int			type;
+
+		c = ((s[q] & 0x0F) << 12) | ((s[q + 1] & 0x3F) << 6) | (s[q + 2] & 0x3F);
+		type = hangul_jamo_type(c);
+		if (!hangul_jamo_joins(prev, type))
+			break;
+		old |= hangul_jamo_is_old(c);
+		prev = type;
+		q += 3;
+		if (((q - p) & (HANGUL_CHUNK - 1)) < 3)
+			CHECK_FOR_INTERRUPTS();
+	}
+	*end = q;
+	return old;
+}
+
+/* Write the syllable s[p..end) as conjoining jamo (NFD) into out */
+static int
+hangul_old_letters(const unsigned char *s, int p, int end, uint32 *out)
+{
+	int			n = 0;
+
+	for (; p < end; p += 3)
+	{
+		uint32		c = ((s[p] & 0x0F) << 12) | ((s[p + 1] & 0x3F) << 6) | (s[p + 2] & 0x3F);
+
+		if (((p + 3) & (HANGUL_CHUNK - 1)) < 3)
+			CHECK_FOR_INTERRUPTS();
+		if (c >= HANGUL_SBASE && c < HANGUL_SBASE + HANGUL_SCOUNT)
+		{
+			uint32		sidx = c - HANGUL_SBASE;
+
+			out[n++] = 0x1100 + sidx / HANGUL_NCOUNT;
+			out[n++] = 0x1161 + (sidx % HANGUL_NCOUNT) / HANGUL_TCOUNT;
+			if (sidx % HANGUL_TCOUNT != 0)
+				out[n++] = 0x11A7 + sidx % HANGUL_TCOUNT;
+		}
+		else
+			out[n++] = c;
+	}
+	return n;
 }
 
 /*
  * Decode UTF-8 into letters (see hangul.h).  Returns the number of letters,
  * at most len, or -1 when a character needs ICU normalisation first and
  * normalized is false: the common case of Hangul, jamo and ASCII never does.
+ * In display mode a syllable with an archaic jamo (only in normalised text:
+ * archaic jamo send text through ICU) is written as its conjoining jamo.
+ * Inlined in its two calls, so that the first has no test for old Hangul.
  */
-static int
+static pg_attribute_always_inline int
 hangul_decode(const unsigned char *s, int len, int mode, bool normalized,
 			  uint32 *out)
 {
 	int			n = 0;
 	int			i = 0;
 	bool		space = false;
+	bool		old_hangul = normalized && mode == HANGUL_DISPLAY;
+	int			modern_until = 0;	/* end of a syllable known to be modern */
 
 	while (i < len)
 	{
-		uint32		c = s[i];
+		int			stop = (len - i > HANGUL_CHUNK) ? i + HANGUL_CHUNK : len;
 
-		if (c < 0x80)
+		CHECK_FOR_INTERRUPTS();
+		while (i < stop)
 		{
-			i++;
-			if (c == ' ' || (c >= '\t' && c <= '\r') ||
-				(mode == HANGUL_KEY && (c == '.' || c == '-' || c == '_')))
-			{
-				space = (n > 0);
-				continue;
-			}
-			if (mode == HANGUL_KEY && c >= 'A' && c <= 'Z')
-				c += 'a' - 'A';
-		}
-		else
-		{
-			int			l;
+			uint32		c = s[i];
 
-			if ((c & 0xE0) == 0xC0)
-				l = 2;
-			else if ((c & 0xF0) == 0xE0)
-				l = 3;
-			else if ((c & 0xF8) == 0xF0)
-				l = 4;
+			if (c < 0x80)
+			{
+				i++;
+				if (c == ' ' || (c >= '\t' && c <= '\r') ||
+					(mode == HANGUL_KEY && (c == '.' || c == '-' || c == '_')))
+				{
+					space = (n > 0);
+					continue;
+				}
+				if (mode == HANGUL_KEY && c >= 'A' && c <= 'Z')
+					c += 'a' - 'A';
+			}
 			else
-				l = 0;
-			if (l == 0 || i + l > len)
-				ereport(ERROR,
-						(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-						 errmsg("invalid UTF-8 in input")));
-			if (l == 3)
-				c = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-			else if (l == 2)
-				c = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-			else
-				c = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) |
-					((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
-			i += l;
-
-			if (c >= HANGUL_SBASE && c < HANGUL_SBASE + HANGUL_SCOUNT)
 			{
-				uint32		sidx = c - HANGUL_SBASE;
-				uint32		t = sidx % HANGUL_TCOUNT;
+				int			l;
 
-				if (space && mode == HANGUL_DISPLAY)
-					out[n++] = ' ';
-				space = false;
-				out[n++] = hangul_l_compat[sidx / HANGUL_NCOUNT];
-				out[n++] = HANGUL_COMPAT_VOWEL0 + (sidx % HANGUL_NCOUNT) / HANGUL_TCOUNT;
-				if (t != 0)
-					out[n++] = hangul_t_compat[t];
-				continue;
+				if ((c & 0xE0) == 0xC0)
+					l = 2;
+				else if ((c & 0xF0) == 0xE0)
+					l = 3;
+				else if ((c & 0xF8) == 0xF0)
+					l = 4;
+				else
+					l = 0;
+				if (l == 0 || i + l > len)
+					ereport(ERROR,
+							(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+							 errmsg("invalid UTF-8 in input")));
+				if (l == 3)
+					c = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+				else if (l == 2)
+					c = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+				else
+					c = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) |
+						((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+				i += l;
+
+				if (old_hangul && c >= 0x1100 && i - 3 >= modern_until &&
+					hangul_jamo_type(c) != HANGUL_JAMO_NONE)
+				{
+					int			end;
+
+					if (hangul_old_syllable(s, i - 3, len, &end))
+					{
+						if (space)
+							out[n++] = ' ';
+						space = false;
+						n += hangul_old_letters(s, i - 3, end, out + n);
+						i = end;
+						continue;
+					}
+					modern_until = end;
+				}
+
+				if (c >= HANGUL_SBASE && c < HANGUL_SBASE + HANGUL_SCOUNT)
+				{
+					uint32		sidx = c - HANGUL_SBASE;
+					uint32		t = sidx % HANGUL_TCOUNT;
+
+					if (space && mode == HANGUL_DISPLAY)
+						out[n++] = ' ';
+					space = false;
+					out[n++] = hangul_l_compat[sidx / HANGUL_NCOUNT];
+					out[n++] = HANGUL_COMPAT_VOWEL0 + (sidx % HANGUL_NCOUNT) / HANGUL_TCOUNT;
+					if (t != 0)
+						out[n++] = hangul_t_compat[t];
+					continue;
+				}
+				else if (c >= 0x1100 && c < 0x1100 + HANGUL_LCOUNT)
+					c = hangul_l_compat[c - 0x1100];
+				else if (c >= 0x1161 && c < 0x1161 + HANGUL_VCOUNT)
+					c = HANGUL_COMPAT_VOWEL0 + (c - 0x1161);
+				else if (c > 0x11A7 && c < 0x11A7 + HANGUL_TCOUNT)
+					c = hangul_t_compat[c - 0x11A7];
+				else if (hangul_is_compat(c))
+					 /* already a letter */ ;
+				else if (!normalized)
+					return -1;
+				else if (c >= 0x1100 && c < 0x1200 && hangul_nfkc_back[c - 0x1100] != 0)
+					c = hangul_nfkc_back[c - 0x1100];
+				else if (mode == HANGUL_KEY ? hangul_is_separator(c) : u_isUWhiteSpace(c))
+				{
+					space = (n > 0);
+					continue;
+				}
 			}
-			else if (c >= 0x1100 && c < 0x1100 + HANGUL_LCOUNT)
-				c = hangul_l_compat[c - 0x1100];
-			else if (c >= 0x1161 && c < 0x1161 + HANGUL_VCOUNT)
-				c = HANGUL_COMPAT_VOWEL0 + (c - 0x1161);
-			else if (c > 0x11A7 && c < 0x11A7 + HANGUL_TCOUNT)
-				c = hangul_t_compat[c - 0x11A7];
-			else if (hangul_is_compat(c))
-				 /* already a letter */ ;
-			else if (!normalized)
-				return -1;
-			else if (c >= 0x1100 && c < 0x1200 && hangul_nfkc_back[c - 0x1100] != 0)
-				c = hangul_nfkc_back[c - 0x1100];
-			else if (mode == HANGUL_KEY ? hangul_is_separator(c) : u_isUWhiteSpace(c))
-			{
-				space = (n > 0);
-				continue;
-			}
+			if (space && mode == HANGUL_DISPLAY)
+				out[n++] = ' ';
+			space = false;
+			out[n++] = c;
 		}
-		if (space && mode == HANGUL_DISPLAY)
-			out[n++] = ' ';
-		space = false;
-		out[n++] = c;
 	}
 	return n;
 }
@@ -553,25 +879,24 @@ hangul_letters_buf(const char *str, int len, int mode, uint32 *buf, int bufcap,
 	uint32	   *out = buf;
 	int			n;
 
-	if (len > HANGUL_MAX_INPUT)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("text is too long for the Korean text functions"),
-				 errdetail("The text is %d bytes long; the limit is %d bytes.",
-						   len, HANGUL_MAX_INPUT)));
+	hangul_check_length(len, HANGUL_MAX_INPUT, false);
 	hangul_tables_init();
 	if (len + 1 > bufcap)
 		out = palloc((Size) (len + 1) * sizeof(uint32));
 	n = hangul_decode((const unsigned char *) str, len, mode, false, out);
 	if (n < 0)
 	{
+		UErrorCode	status = U_ZERO_ERROR;
+		const UNormalizer2 *normalizer;
 		int			normlen;
-		char	   *norm = hangul_icu_normalize(str, len, mode, &normlen);
+		char	   *norm;
 
-		if (normlen > HANGUL_MAX_INPUT)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("text is too long for the Korean text functions")));
+		if (mode == HANGUL_KEY)
+			normalizer = unorm2_getNFKCCasefoldInstance(&status);
+		else
+			normalizer = unorm2_getNFCInstance(&status);
+		hangul_check_icu(status, "normalizer lookup");
+		norm = hangul_icu_normalize(normalizer, str, len, &normlen, NULL);
 		if (normlen + 1 > bufcap && normlen > len)
 		{
 			if (out != buf)
@@ -592,6 +917,50 @@ hangul_letters(const char *str, int len, int mode, uint32 **letters)
 }
 
 /*
+ * The unit of letters x[i..] into *u, the way a Korean keyboard composes
+ * letters; returns the index of the letter after it.
+ */
+static inline int
+hangul_next_unit(const uint32 *x, int n, int i, HangulUnit *u)
+{
+	uint32		c = x[i];
+
+	u->cp = c;
+	u->l = u->v = u->t = 0;
+	if (hangul_is_consonant(c))
+	{
+		int			l = hangul_compat_l[c - HANGUL_COMPAT_FIRST];
+
+		u->kind = HANGUL_UNIT_CONSONANT;
+		i++;
+		if (l >= 0 && i < n && hangul_is_vowel(x[i]))
+		{
+			int			v = x[i] - HANGUL_COMPAT_VOWEL0;
+			int			t = 0;
+
+			i++;
+			/* a consonant closes the syllable unless it starts the next */
+			if (i < n && hangul_is_consonant(x[i]) &&
+				hangul_compat_t[x[i] - HANGUL_COMPAT_FIRST] > 0 &&
+				!(i + 1 < n && hangul_is_vowel(x[i + 1]) &&
+				  hangul_compat_l[x[i] - HANGUL_COMPAT_FIRST] >= 0))
+			{
+				t = hangul_compat_t[x[i] - HANGUL_COMPAT_FIRST];
+				i++;
+			}
+			u->kind = HANGUL_UNIT_SYLLABLE;
+			u->l = l;
+			u->v = v;
+			u->t = t;
+			u->cp = HANGUL_SBASE + (l * HANGUL_VCOUNT + v) * HANGUL_TCOUNT + t;
+		}
+		return i;
+	}
+	u->kind = hangul_is_vowel(c) ? HANGUL_UNIT_VOWEL : HANGUL_UNIT_OTHER;
+	return i + 1;
+}
+
+/*
  * Group letters into units the way a Korean keyboard composes them; units
  * must have room for nletters entries.  Returns the number of units.
  */
@@ -603,44 +972,31 @@ hangul_units(const uint32 *x, int n, HangulUnit *units)
 
 	while (i < n)
 	{
-		uint32		c = x[i];
-		HangulUnit *u = &units[k++];
+		if ((k & (HANGUL_CHUNK - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
+		i = hangul_next_unit(x, n, i, &units[k++]);
+	}
+	return k;
+}
 
-		u->cp = c;
-		u->l = u->v = u->t = 0;
-		if (hangul_is_consonant(c))
-		{
-			int			l = hangul_compat_l[c - HANGUL_COMPAT_FIRST];
+/*
+ * Group letters into units in place, each unit as its code point (a
+ * syllable composed): for choseong_match, which needs no more than that,
+ * since letters never hold a precomposed syllable.  Returns the count.
+ */
+static int
+hangul_units_in_place(uint32 *x, int n)
+{
+	int			i = 0;
+	int			k = 0;
+	HangulUnit	u;
 
-			u->kind = HANGUL_UNIT_CONSONANT;
-			i++;
-			if (l >= 0 && i < n && hangul_is_vowel(x[i]))
-			{
-				int			v = x[i] - HANGUL_COMPAT_VOWEL0;
-				int			t = 0;
-
-				i++;
-				/* a consonant closes the syllable unless it starts the next */
-				if (i < n && hangul_is_consonant(x[i]) &&
-					hangul_compat_t[x[i] - HANGUL_COMPAT_FIRST] > 0 &&
-					!(i + 1 < n && hangul_is_vowel(x[i + 1]) &&
-					  hangul_compat_l[x[i] - HANGUL_COMPAT_FIRST] >= 0))
-				{
-					t = hangul_compat_t[x[i] - HANGUL_COMPAT_FIRST];
-					i++;
-				}
-				u->kind = HANGUL_UNIT_SYLLABLE;
-				u->l = l;
-				u->v = v;
-				u->t = t;
-				u->cp = HANGUL_SBASE + (l * HANGUL_VCOUNT + v) * HANGUL_TCOUNT + t;
-			}
-		}
-		else
-		{
-			u->kind = hangul_is_vowel(c) ? HANGUL_UNIT_VOWEL : HANGUL_UNIT_OTHER;
-			i++;
-		}
+	while (i < n)
+	{
+		if ((k & (HANGUL_CHUNK - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
+		i = hangul_next_unit(x, n, i, &u);
+		x[k++] = u.cp;
 	}
 	return k;
 }
@@ -709,7 +1065,7 @@ hangul_gram_cmp(const void *a, const void *b)
 
 /* Sort and deduplicate grams in place; returns the new count */
 static int
-hangul_sort_unique(uint64 *a, int n)
+hangul_sort_unique_run(uint64 *a, int n)
 {
 	int			i,
 				j;
@@ -737,12 +1093,81 @@ hangul_sort_unique(uint64 *a, int n)
 	return j;
 }
 
+/* Grams sorted by one qsort() call: about a millisecond */
+#define HANGUL_SORT_RUN		16384
+
+/*
+ * Sort and deduplicate grams in place; returns the new count.  Many grams
+ * are sorted in runs of HANGUL_SORT_RUN, then merged run by run, so that
+ * interrupts are checked every millisecond or so.
+ */
+static int
+hangul_sort_unique(uint64 *a, int n)
+{
+	uint64	   *tmp;
+	int		   *runlen;
+	int			nruns;
+	int			r;
+	int			k;
+
+	if (n <= HANGUL_SORT_RUN)
+		return hangul_sort_unique_run(a, n);
+	nruns = (n + HANGUL_SORT_RUN - 1) / HANGUL_SORT_RUN;
+	runlen = palloc(nruns * sizeof(int));
+	for (r = 0; r < nruns; r++)
+	{
+		int			start = r * HANGUL_SORT_RUN;
+
+		CHECK_FOR_INTERRUPTS();
+		runlen[r] = hangul_sort_unique_run(a + start, Min(HANGUL_SORT_RUN, n - start));
+	}
+
+	/* merge neighbouring runs (each at the start of its slot) until one is left */
+	tmp = palloc((Size) n * sizeof(uint64));
+	for (k = 1; k < nruns; k *= 2)
+	{
+		for (r = 0; r + k < nruns; r += 2 * k)
+		{
+			uint64	   *x = a + (Size) r * HANGUL_SORT_RUN;
+			uint64	   *y = a + (Size) (r + k) * HANGUL_SORT_RUN;
+			int			nx = runlen[r],
+						ny = runlen[r + k];
+			int			i = 0,
+						j = 0,
+						m = 0;
+
+			CHECK_FOR_INTERRUPTS();
+			while (i < nx && j < ny)
+			{
+				uint64		v = (x[i] <= y[j]) ? x[i] : y[j];
+
+				if (x[i] <= y[j])
+					i++;
+				if (y[j] == v)
+					j++;
+				tmp[m++] = v;
+			}
+			while (i < nx)
+				tmp[m++] = x[i++];
+			while (j < ny)
+				tmp[m++] = y[j++];
+			memcpy(x, tmp, (Size) m * sizeof(uint64));
+			runlen[r] = m;
+		}
+	}
+	k = runlen[0];
+	pfree(tmp);
+	pfree(runlen);
+	return k;
+}
+
 /* Letter n-grams: trigrams, padded with two blanks in front and one behind */
 #define HANGUL_GRAM_BITS	21
 
 /*
  * Letter trigrams of letters (key mode) into g->grams, which must have room
- * for n + 1 grams.  A letter is its code point + 1, so 0 is the padding; three
+ * for n + 1 grams.  Callers take at most HANGUL_MAX_GRAMS_INPUT bytes, a few
+ * milliseconds here; the sort checks for interrupts.  A letter is its code point + 1, so 0 is the padding; three
  * 21-bit letters pack into the low 63 bits of a gram without collisions.
  */
 void
@@ -784,24 +1209,20 @@ hangul_letter_grams(const uint32 *x, int n, HangulGrams *g)
 void
 hangul_choseong_grams(const uint32 *x, int n, bool pad, HangulGrams *g)
 {
-	HangulUnit	ubuf[HANGUL_STACK_LETTERS];
-	HangulUnit *units = ubuf;
 	uint64		prev = 0;
-	int			nu;
-	int			i;
+	int			i = 0;
 	int			k = 0;
+	HangulUnit	u;
 
-	if (n > HANGUL_STACK_LETTERS)
-		units = palloc((Size) n * sizeof(HangulUnit));
-	nu = hangul_units(x, n, units);
-	for (i = 0; i < nu; i++)
+	while (i < n)
 	{
-		uint64		c = (uint64) hangul_choseong_of(&units[i]) + 1;
+		uint64		c;
 
+		i = hangul_next_unit(x, n, i, &u);
+		c = (uint64) hangul_choseong_of(&u) + 1;
 		/* nobody types punctuation in a 초성 query */
-		if (units[i].kind == HANGUL_UNIT_OTHER &&
-			!(units[i].cp < 0x80 ? isalnum((unsigned char) units[i].cp) :
-			  u_isalnum(units[i].cp)))
+		if (u.kind == HANGUL_UNIT_OTHER &&
+			!(u.cp < 0x80 ? isalnum((unsigned char) u.cp) : u_isalnum(u.cp)))
 			continue;
 		if (pad || prev != 0)
 			g->grams[k++] = HANGUL_KEY_CHOSEONG | (prev << HANGUL_GRAM_BITS) | c;
@@ -811,8 +1232,6 @@ hangul_choseong_grams(const uint32 *x, int n, bool pad, HangulGrams *g)
 		g->grams[k++] = HANGUL_KEY_CHOSEONG | (prev << HANGUL_GRAM_BITS);
 	g->ngrams = hangul_sort_unique(g->grams, k);
 	g->pure_choseong = false;
-	if (units != ubuf)
-		pfree(units);
 }
 
 /* Shared grams over all distinct grams of either, as pg_trgm counts */
@@ -856,6 +1275,7 @@ static void
 hangul_side_compute(const char *s, int len, HangulSide *side,
 					uint32 *lbuf, int lcap, uint64 *gbuf, int gcap)
 {
+	hangul_check_length(len, HANGUL_MAX_GRAMS_INPUT, true);
 	side->nletters = hangul_letters_buf(s, len, HANGUL_KEY, lbuf, lcap, &side->letters);
 	if (side->nletters + 1 <= gcap)
 		side->grams.grams = gbuf;
@@ -951,12 +1371,13 @@ hangul_similarity_fc(FunctionCallInfo fcinfo)
 		{
 			MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 
-			cache->tried[i] = true;
-			cache->len[i] = len;
-			cache->bytes[i] = palloc(len + 1);
-			memcpy(cache->bytes[i], s, len);
+			/* cached only once computed: an error (54000) leaves no half */
 			hangul_side_compute(s, len, &cache->side[i], NULL, 0, NULL, 0);
 			hangul_side_choseong(&cache->side[i]);
+			cache->bytes[i] = palloc(len + 1);
+			memcpy(cache->bytes[i], s, len);
+			cache->len[i] = len;
+			cache->tried[i] = true;
 			MemoryContextSwitchTo(old);
 			sides[i] = &cache->side[i];
 			continue;
@@ -998,6 +1419,70 @@ hangul_define_gucs(void)
 							 NULL, NULL, NULL);
 }
 
+/*
+ * Output of hangul_nfc, jamo and choseong: a text value written in place,
+ * with room for 4 bytes of UTF-8 per letter (every output character comes
+ * from at least one letter); only what is written takes memory.
+ */
+static char *
+hangul_out_begin(int nletters)
+{
+	return palloc((Size) VARHDRSZ + (Size) 4 * nletters + 1);
+}
+
+static inline char *
+hangul_out_put(char *p, uint32 c)
+{
+	if (c < 0x80)
+		*p++ = (char) c;
+	else if (c < 0x800)
+	{
+		*p++ = (char) (0xC0 | (c >> 6));
+		*p++ = (char) (0x80 | (c & 0x3F));
+	}
+	else if (c < 0x10000)
+	{
+		*p++ = (char) (0xE0 | (c >> 12));
+		*p++ = (char) (0x80 | ((c >> 6) & 0x3F));
+		*p++ = (char) (0x80 | (c & 0x3F));
+	}
+	else
+	{
+		*p++ = (char) (0xF0 | (c >> 18));
+		*p++ = (char) (0x80 | ((c >> 12) & 0x3F));
+		*p++ = (char) (0x80 | ((c >> 6) & 0x3F));
+		*p++ = (char) (0x80 | (c & 0x3F));
+	}
+	return p;
+}
+
+static text *
+hangul_out_end(char *buf, char *p)
+{
+	int			len = p - (buf + VARHDRSZ);
+
+	if (GetDatabaseEncoding() != PG_UTF8)
+		return hangul_utf8_to_text(buf + VARHDRSZ, len);
+	SET_VARSIZE(buf, VARHDRSZ + len);
+	return (text *) buf;
+}
+
+/*
+ * Would letter c join the syllable u (composed from compatibility letters)
+ * if u were written composed?  A conjoining vowel or final joins a syllable
+ * without a final, a conjoining final one with a final.
+ */
+static inline bool
+hangul_joins_syllable(const HangulUnit *u, uint32 c)
+{
+	int			type;
+
+	if (c < 0x1160 || (c >= 0x1200 && c < 0xD7B0))
+		return false;
+	type = hangul_jamo_type(c);
+	return type == HANGUL_JAMO_T || (type == HANGUL_JAMO_V && u->t == 0);
+}
+
 /* hangul_nfc(text): composed syllables, spacing folded to single spaces */
 PG_FUNCTION_INFO_V1(hangul_nfc);
 Datum
@@ -1006,22 +1491,53 @@ hangul_nfc(PG_FUNCTION_ARGS)
 	int			len;
 	char	   *s = hangul_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
 	uint32	   *letters;
-	HangulUnit *units;
+	char	   *buf,
+			   *p;
 	int			n,
-				nu,
-				i;
-	StringInfoData buf;
+				i = 0,
+				k = 0;
 
 	n = hangul_letters(s, len, HANGUL_DISPLAY, &letters);
-	units = palloc((Size) (n + 1) * sizeof(HangulUnit));
-	nu = hangul_units(letters, n, units);
-	initStringInfo(&buf);
-	for (i = 0; i < nu; i++)
-		hangul_put_utf8(&buf, units[i].cp);
-	PG_RETURN_TEXT_P(hangul_utf8_to_text(buf.data, buf.len));
+	buf = p = hangul_out_begin(n);
+	p += VARHDRSZ;
+	while (i < n)
+	{
+		HangulUnit	u;
+		int			next = hangul_next_unit(letters, n, i, &u);
+
+		if ((++k & (HANGUL_CHUNK - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (u.kind == HANGUL_UNIT_SYLLABLE && next < n &&
+			hangul_joins_syllable(&u, letters[next]))
+		{
+			/* a conjoining vowel or final would join it: keep the letters */
+			while (i < next)
+				p = hangul_out_put(p, letters[i++]);
+		}
+		else if (u.kind == HANGUL_UNIT_OTHER && u.cp >= 0x1100 &&
+				 u.cp < 0x1100 + HANGUL_LCOUNT && next < n &&
+				 letters[next] >= 0x1161 && letters[next] < 0x1161 + HANGUL_VCOUNT)
+		{
+			/* old Hangul: compose what NFC composes, initial + vowel + final */
+			uint32		c = HANGUL_SBASE +
+				((u.cp - 0x1100) * HANGUL_VCOUNT + (letters[next] - 0x1161)) * HANGUL_TCOUNT;
+
+			next++;
+			if (next < n && letters[next] > 0x11A7 && letters[next] < 0x11A7 + HANGUL_TCOUNT)
+				c += letters[next++] - 0x11A7;
+			p = hangul_out_put(p, c);
+		}
+		else
+			p = hangul_out_put(p, u.cp);
+		i = next;
+	}
+	PG_RETURN_TEXT_P(hangul_out_end(buf, p));
 }
 
-/* jamo(text): every syllable spelled out in compatibility jamo */
+/*
+ * jamo(text): every syllable spelled out in compatibility jamo, a syllable
+ * of old Hangul in conjoining jamo (NFD)
+ */
 PG_FUNCTION_INFO_V1(jamo);
 Datum
 jamo(PG_FUNCTION_ARGS)
@@ -1029,18 +1545,42 @@ jamo(PG_FUNCTION_ARGS)
 	int			len;
 	char	   *s = hangul_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
 	uint32	   *letters;
+	char	   *buf,
+			   *p;
 	int			n,
 				i;
-	StringInfoData buf;
 
 	n = hangul_letters(s, len, HANGUL_DISPLAY, &letters);
-	initStringInfo(&buf);
+	buf = p = hangul_out_begin(n);
+	p += VARHDRSZ;
 	for (i = 0; i < n; i++)
-		hangul_put_utf8(&buf, letters[i]);
-	PG_RETURN_TEXT_P(hangul_utf8_to_text(buf.data, buf.len));
+	{
+		if ((i & (HANGUL_CHUNK - 1)) == HANGUL_CHUNK - 1)
+			CHECK_FOR_INTERRUPTS();
+		p = hangul_out_put(p, letters[i]);
+	}
+	PG_RETURN_TEXT_P(hangul_out_end(buf, p));
 }
 
-/* choseong(text): every syllable replaced by its initial consonant */
+/*
+ * The initial consonant of old Hangul as a letter: a compatibility jamo
+ * where Unicode has one (ᄒ ㅎ, ᅀ ㅿ), otherwise the conjoining jamo itself
+ */
+static uint32
+hangul_initial_letter(uint32 c)
+{
+	if (c >= 0x1100 && c < 0x1100 + HANGUL_LCOUNT)
+		return hangul_l_compat[c - 0x1100];
+	if (c >= 0x1100 && c < 0x1160 && hangul_old_initial[c - 0x1100] != 0)
+		return hangul_old_initial[c - 0x1100];
+	return c;
+}
+
+/*
+ * choseong(text): every syllable replaced by its initial consonant; a
+ * syllable of old Hangul too (its initial as hangul_initial_letter gives
+ * it), unless it has none (a vowel or final alone, or the initial filler)
+ */
 PG_FUNCTION_INFO_V1(choseong);
 Datum
 choseong(PG_FUNCTION_ARGS)
@@ -1048,35 +1588,58 @@ choseong(PG_FUNCTION_ARGS)
 	int			len;
 	char	   *s = hangul_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
 	uint32	   *letters;
-	HangulUnit *units;
+	char	   *buf,
+			   *p;
 	int			n,
-				nu,
-				i;
-	StringInfoData buf;
+				i = 0,
+				k = 0;
 
 	n = hangul_letters(s, len, HANGUL_DISPLAY, &letters);
-	units = palloc((Size) (n + 1) * sizeof(HangulUnit));
-	nu = hangul_units(letters, n, units);
-	initStringInfo(&buf);
-	for (i = 0; i < nu; i++)
-		hangul_put_utf8(&buf, hangul_choseong_of(&units[i]));
-	PG_RETURN_TEXT_P(hangul_utf8_to_text(buf.data, buf.len));
+	buf = p = hangul_out_begin(n);
+	p += VARHDRSZ;
+	while (i < n)
+	{
+		HangulUnit	u;
+		int			next = hangul_next_unit(letters, n, i, &u);
+
+		if ((++k & (HANGUL_CHUNK - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (u.kind == HANGUL_UNIT_OTHER && u.cp != 0x115F &&
+			hangul_jamo_type(u.cp) == HANGUL_JAMO_L)
+		{
+			int			prev = HANGUL_JAMO_L;
+
+			/* old Hangul: the initial, then skip the rest of the syllable */
+			p = hangul_out_put(p, hangul_initial_letter(u.cp));
+			while (next < n && hangul_jamo_joins(prev, hangul_jamo_type(letters[next])))
+				prev = hangul_jamo_type(letters[next++]);
+		}
+		else
+			p = hangul_out_put(p, hangul_choseong_of(&u));
+		i = next;
+	}
+	PG_RETURN_TEXT_P(hangul_out_end(buf, p));
 }
 
-/* Does text unit t match pattern unit p? */
+/*
+ * Does text unit t match pattern unit p (both as hangul_units_in_place
+ * writes them)?  A lone consonant matches any syllable with that initial.
+ */
 static inline bool
-hangul_unit_matches(const HangulUnit *t, const HangulUnit *p)
+hangul_unit_matches(uint32 t, uint32 p)
 {
-	if (p->kind == HANGUL_UNIT_CONSONANT)
-		return hangul_choseong_of(t) == p->cp &&
-			(t->kind == HANGUL_UNIT_SYLLABLE || t->kind == HANGUL_UNIT_CONSONANT);
-	return t->cp == p->cp && t->kind == p->kind;
+	if (t == p)
+		return true;
+	return hangul_is_consonant(p) &&
+		t >= HANGUL_SBASE && t < HANGUL_SBASE + HANGUL_SCOUNT &&
+		hangul_l_compat[(t - HANGUL_SBASE) / HANGUL_NCOUNT] == p;
 }
 
 /*
  * choseong_match(text, pattern): does text contain pattern, where a lone
  * consonant of the pattern stands for any syllable with that initial and
- * anything else for itself?  Spacing and case are ignored.
+ * anything else for itself?  Spacing and case are ignored.  Time is the
+ * product of the lengths at worst, memory 4 bytes per input byte.
  */
 PG_FUNCTION_INFO_V1(choseong_match);
 Datum
@@ -1086,32 +1649,33 @@ choseong_match(PG_FUNCTION_ARGS)
 				plen;
 	char	   *ts = hangul_text_to_utf8(PG_GETARG_TEXT_PP(0), &tlen);
 	char	   *ps = hangul_text_to_utf8(PG_GETARG_TEXT_PP(1), &plen);
-	uint32	   *tl,
-			   *pl;
-	HangulUnit *tu,
+	uint32	   *tu,
 			   *pu;
 	int			nt,
 				np,
 				i,
 				j;
+	int			work = 0;
 
-	nt = hangul_letters(ts, tlen, HANGUL_KEY, &tl);
-	np = hangul_letters(ps, plen, HANGUL_KEY, &pl);
-	tu = palloc((Size) (nt + 1) * sizeof(HangulUnit));
-	pu = palloc((Size) (np + 1) * sizeof(HangulUnit));
-	nt = hangul_units(tl, nt, tu);
-	np = hangul_units(pl, np, pu);
+	nt = hangul_letters(ts, tlen, HANGUL_KEY, &tu);
+	np = hangul_letters(ps, plen, HANGUL_KEY, &pu);
+	nt = hangul_units_in_place(tu, nt);
+	np = hangul_units_in_place(pu, np);
 	for (i = 0; i + np <= nt; i++)
 	{
-		if ((i & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
 		for (j = 0; j < np; j++)
 		{
-			if (!hangul_unit_matches(&tu[i + j], &pu[j]))
+			if (!hangul_unit_matches(tu[i + j], pu[j]))
 				break;
 		}
 		if (j == np)
 			PG_RETURN_BOOL(true);
+		work += j + 1;
+		if (work >= HANGUL_CHUNK)
+		{
+			CHECK_FOR_INTERRUPTS();
+			work = 0;
+		}
 	}
 	PG_RETURN_BOOL(false);
 }

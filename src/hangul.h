@@ -11,7 +11,9 @@
  * letters are then grouped back into units (syllables, lone jamo, other
  * characters) with the rule a Korean keyboard uses: a consonant followed by
  * a vowel starts a syllable, and a consonant after a vowel that is not
- * followed by one closes it.
+ * followed by one closes it.  In display mode a syllable of old Hangul (one
+ * with an archaic jamo) stays as its conjoining jamo, letters that are not
+ * compatibility jamo (hangul.c, "Old Hangul").
  */
 #ifndef HANGUL_H
 #define HANGUL_H
@@ -88,6 +90,7 @@ extern uint32 hangul_choseong_of(const HangulUnit *u);
 extern char *hangul_text_to_utf8(text *t, int *len);
 extern text *hangul_utf8_to_text(const char *s, int len);
 extern void hangul_put_utf8(StringInfo buf, uint32 c);
+extern void hangul_check_grams_input(int len);
 
 /* GIN keys: letter trigrams, 초성 bigrams and a mark for pure 초성 values */
 #define HANGUL_KEY_CHOSEONG		(UINT64CONST(1) << 63)

@@ -24,13 +24,18 @@
 #define HANGUL_STRATEGY_SIMILAR		1
 #define HANGUL_STRATEGY_CHOSEONG	2
 
-/* Text argument as letters in key mode */
+/*
+ * Text argument as letters in key mode.  Texts longer than the trigram
+ * functions take (1 MB) cannot be indexed: 54000, as a B-tree refuses a
+ * row too large for it.
+ */
 static int
 hangul_gin_letters(text *t, uint32 **letters)
 {
 	int			len;
 	char	   *s = hangul_text_to_utf8(t, &len);
 
+	hangul_check_grams_input(len);
 	return hangul_letters(s, len, HANGUL_KEY, letters);
 }
 

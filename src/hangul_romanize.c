@@ -35,6 +35,7 @@
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "utils/memutils.h"
 
 #include "hangul.h"
@@ -315,12 +316,19 @@ romanize_word(StringInfo buf, const HangulUnit *u, int n)
 		t[i] = u[i].t;
 	}
 	for (i = 0; i + 1 < n; i++)
+	{
+		/* a word may be the whole text: check for interrupts in it too */
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
 		romanize_boundary(l, v, t, i,
 						  i + 2 == n && l[n - 1] == L_R && v[n - 1] == V_O && t[n - 1] == 0);
+	}
 	t[n - 1] = romanize_final_sound(t[n - 1]);
 
 	for (i = 0; i < n; i++)
 	{
+		if ((i & 0xFFFF) == 0xFFFF)
+			CHECK_FOR_INTERRUPTS();
 		if (l[i] == L_R && i > 0 && t[i - 1] == T_L)
 			appendStringInfoChar(buf, 'l');
 		else
@@ -361,6 +369,9 @@ romanize(PG_FUNCTION_ARGS)
 	while (i < nu)
 	{
 		const HangulUnit *u = &units[i];
+
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 
 		if (u->kind == HANGUL_UNIT_SYLLABLE)
 		{

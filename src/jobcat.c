@@ -191,11 +191,7 @@ jobcat_define_gucs(void)
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
-#if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("jobs_ext");
-#else
-	EmitWarningsOnPlaceholders("jobs_ext");
-#endif
 }
 
 static inline const JobcatNode *
@@ -219,7 +215,7 @@ jobcat_key_cmp(const void *a, const void *b)
 static void
 jobcat_add_key(JobcatKey *keys, int *n, const char *name, int16 code)
 {
-	keys[*n].key = hangul_fold_key(name, strlen(name));
+	keys[*n].key = hangul_fold_key(name, strlen(name), NULL);
 	keys[*n].name = name;
 	keys[*n].code = code;
 	(*n)++;
@@ -301,7 +297,7 @@ static int16
 jobcat_parse(const char *str, Node *escontext)
 {
 	int			len = strlen(str);
-	const char *utf8 = str;
+	char	   *utf8;
 	char	   *key;
 	JobcatKey	probe;
 	JobcatKey  *found;
@@ -317,11 +313,12 @@ jobcat_parse(const char *str, Node *escontext)
 	if (jobcat_keys == NULL)
 		jobcat_build_keys();
 
-	if (GetDatabaseEncoding() != PG_UTF8)
-		utf8 = (const char *) pg_do_encoding_conversion((unsigned char *) str, len,
-														GetDatabaseEncoding(),
-														PG_UTF8);
-	key = hangul_fold_key(utf8, strlen(utf8));
+	utf8 = hangul_cstring_to_utf8(str, len, escontext);
+	if (utf8 == NULL)
+		return -1;
+	key = hangul_fold_key(utf8, strlen(utf8), escontext);
+	if (key == NULL)
+		return -1;
 
 	if (key[0] == '\0')
 		JOBS_EXT_INPUT_ERROR(escontext, -1,
@@ -407,10 +404,10 @@ jobcat_out(PG_FUNCTION_ARGS)
 				const char *label = jobcat_label_cstring(code,
 														 jobcat_output_format == JOBCAT_OUTPUT_KO);
 
-				PG_RETURN_CSTRING(pg_do_encoding_conversion((unsigned char *) label,
-															strlen(label),
-															PG_UTF8,
-															GetDatabaseEncoding()));
+				PG_RETURN_CSTRING((char *) pg_do_encoding_conversion((unsigned char *) label,
+																	 strlen(label),
+																	 PG_UTF8,
+																	 GetDatabaseEncoding()));
 			}
 		default:
 			PG_RETURN_CSTRING(psprintf("%d", code));

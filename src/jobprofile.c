@@ -148,16 +148,16 @@ jp_skill_hash(const char *s, int len)
 	return h;
 }
 
-/* Text in the server encoding to UTF-8, NUL-terminated */
+/*
+ * Text in the server encoding (up to len bytes, or a NUL) to UTF-8,
+ * NUL-terminated; NULL after a soft error.
+ */
 static char *
-jp_to_utf8(const char *s, int len)
+jp_to_utf8(const char *s, int len, JpErr *err)
 {
 	char	   *copy = pnstrdup(s, len);
 
-	if (GetDatabaseEncoding() == PG_UTF8)
-		return copy;
-	return (char *) pg_do_encoding_conversion((unsigned char *) copy, strlen(copy),
-											  GetDatabaseEncoding(), PG_UTF8);
+	return hangul_cstring_to_utf8(copy, strlen(copy), err->escontext);
 }
 
 /* UTF-8 to the server encoding, for output */
@@ -168,17 +168,26 @@ jp_from_utf8(const char *s)
 													 PG_UTF8, GetDatabaseEncoding());
 }
 
-/* Fold to a fixed point: separator removal can expose a new composition */
+/*
+ * Fold to a fixed point: separator removal can expose a new composition.
+ * NULL after a soft error.
+ */
 static char *
-jp_fold(const char *s, int len)
+jp_fold(const char *s, int len, JpErr *err)
 {
-	char	   *utf8 = jp_to_utf8(s, len);
-	char	   *key = hangul_fold_key(utf8, strlen(utf8));
+	char	   *utf8 = jp_to_utf8(s, len, err);
+	char	   *key;
 	int			round;
 
+	if (utf8 == NULL)
+		return NULL;
+	key = hangul_fold_key(utf8, strlen(utf8), err->escontext);
+	if (key == NULL)
+		return NULL;
+	/* key is UTF-8 now: folding it again can only fail inside ICU */
 	for (round = 0; round < 3; round++)
 	{
-		char	   *again = hangul_fold_key(key, strlen(key));
+		char	   *again = hangul_fold_key(key, strlen(key), NULL);
 
 		if (strcmp(again, key) == 0)
 			break;
@@ -187,29 +196,45 @@ jp_fold(const char *s, int len)
 	return key;
 }
 
-/* Look a name up among canonical names and aliases; -1 when unknown */
-static int
+/*
+ * Look a name up among canonical names and aliases: *found is its value, or
+ * -1 when it is unknown.  Returns false after a soft error.  Text longer
+ * than a skill may be is no name (and is not folded).
+ */
+static bool
 jp_lookup_name(const char *s, int len, const char *const *names, int nnames,
-			   const JpAlias *aliases, int naliases)
+			   const JpAlias *aliases, int naliases, int *found, JpErr *err)
 {
-	char	   *key = jp_fold(s, len);
+	char	   *key;
 	int			i;
 
+	*found = -1;
+	if (len > JOBPROFILE_MAX_SKILL_LEN * 4)
+		return true;
+	key = jp_fold(s, len, err);
+	if (key == NULL)
+		return false;
 	for (i = 0; i < nnames; i++)
 	{
-		char	   *k = hangul_fold_key(names[i], strlen(names[i]));
+		char	   *k = hangul_fold_key(names[i], strlen(names[i]), NULL);
 
 		if (strcmp(k, key) == 0)
-			return i;
+		{
+			*found = i;
+			return true;
+		}
 	}
 	for (i = 0; i < naliases; i++)
 	{
-		char	   *k = hangul_fold_key(aliases[i].name, strlen(aliases[i].name));
+		char	   *k = hangul_fold_key(aliases[i].name, strlen(aliases[i].name), NULL);
 
 		if (strcmp(k, key) == 0)
-			return aliases[i].value;
+		{
+			*found = aliases[i].value;
+			return true;
+		}
 	}
-	return -1;
+	return true;
 }
 
 static bool
@@ -316,9 +341,11 @@ jp_set_int(JobProfileParts *pp, const char *part, int64 value, JpErr *err)
 static bool
 jp_set_education(JobProfileParts *pp, const char *s, int len, JpErr *err)
 {
-	int			e = jp_lookup_name(s, len, jp_education_names, JP_NEDUCATION,
-								   jp_education_aliases, lengthof(jp_education_aliases));
+	int			e;
 
+	if (!jp_lookup_name(s, len, jp_education_names, JP_NEDUCATION,
+						jp_education_aliases, lengthof(jp_education_aliases), &e, err))
+		return false;
 	if (e < 0)
 		JP_FAIL(err, errmsg("unknown education level \"%.*s\"", Min(len, 40), s),
 					   errhint("Education is one of none, elementary, middle, high, college, bachelor, master, doctorate."));
@@ -330,9 +357,11 @@ jp_set_education(JobProfileParts *pp, const char *s, int len, JpErr *err)
 static bool
 jp_add_shift(JobProfileParts *pp, const char *s, int len, JpErr *err)
 {
-	int			i = jp_lookup_name(s, len, jp_shift_names, JP_NSHIFTS,
-								   jp_shift_aliases, lengthof(jp_shift_aliases));
+	int			i;
 
+	if (!jp_lookup_name(s, len, jp_shift_names, JP_NSHIFTS,
+						jp_shift_aliases, lengthof(jp_shift_aliases), &i, err))
+		return false;
 	if (i < 0)
 		JP_FAIL(err, errmsg("unknown shift \"%.*s\"", Min(len, 40), s),
 					   errhint("Shifts are day, night, rotating and weekend."));
@@ -343,9 +372,11 @@ jp_add_shift(JobProfileParts *pp, const char *s, int len, JpErr *err)
 static bool
 jp_add_target(JobProfileParts *pp, const char *s, int len, JpErr *err)
 {
-	int			i = jp_lookup_name(s, len, jp_target_names, JP_NTARGETS,
-								   jp_target_aliases, lengthof(jp_target_aliases));
+	int			i;
 
+	if (!jp_lookup_name(s, len, jp_target_names, JP_NTARGETS,
+						jp_target_aliases, lengthof(jp_target_aliases), &i, err))
+		return false;
 	if (i < 0)
 		JP_FAIL(err, errmsg("unknown target group \"%.*s\"", Min(len, 40), s),
 					   errhint("Target groups are youth, older, disabled, woman_returning, unpaid_leave, freelancer, crisis_jobless, low_income, single_parent, defector, immigrant."));
@@ -371,7 +402,9 @@ jp_add_skill(JobProfileParts *pp, const char *s, int len, double weight, JpErr *
 							 (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 							  errmsg("skill is too long"),
 							  errdetail("A skill is at most %d bytes after normalisation.", JOBPROFILE_MAX_SKILL_LEN)));
-	key = jp_fold(s, len);
+	key = jp_fold(s, len, err);
+	if (key == NULL)
+		return false;
 	if (strlen(key) > JOBPROFILE_MAX_SKILL_LEN)
 		JOBS_EXT_INPUT_ERROR(err->escontext, false,
 							 (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -407,10 +440,10 @@ jp_skill_cmp(const void *a, const void *b)
 
 /*
  * Build the varlena from checked parts.  Skills folding to the same text
- * merge (the larger weight wins).
+ * merge (the larger weight wins).  NULL after a soft error.
  */
 static struct varlena *
-jobprofile_build(JobProfileParts *pp)
+jobprofile_build(JobProfileParts *pp, JpErr *err)
 {
 	JpSkill    *sk = NULL;
 	int			n = 0;
@@ -437,10 +470,10 @@ jobprofile_build(JobProfileParts *pp)
 			if (n > 0 && sk[n - 1].hash == sk[i].hash)
 			{
 				if (strcmp(sk[n - 1].text, sk[i].text) != 0)
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("skills \"%s\" and \"%s\" have the same hash",
-									sk[n - 1].text, sk[i].text)));
+					JOBS_EXT_INPUT_ERROR(err->escontext, NULL,
+										 (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+										  errmsg("skills \"%s\" and \"%s\" have the same hash",
+												 sk[n - 1].text, sk[i].text)));
 				sk[n - 1].weight = Max(sk[n - 1].weight, sk[i].weight);
 				continue;
 			}
@@ -985,6 +1018,7 @@ jobprofile_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	JobProfileParts *pp = palloc0(sizeof(JobProfileParts));
 	JpErr		err;
+	struct varlena *result;
 
 	err.code = ERRCODE_INVALID_TEXT_REPRESENTATION;
 	err.escontext = NULL;
@@ -993,7 +1027,10 @@ jobprofile_in(PG_FUNCTION_ARGS)
 #endif
 	if (!jp_parse_text(str, pp, &err))
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(jobprofile_build(pp));
+	result = jobprofile_build(pp, &err);
+	if (result == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(result);
 }
 
 PG_FUNCTION_INFO_V1(jobprofile_out);
@@ -1138,7 +1175,7 @@ jobprofile_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external jobprofile value: %d bytes of junk at the end",
 						buf->len - buf->cursor)));
-	PG_RETURN_POINTER(jobprofile_build(pp));
+	PG_RETURN_POINTER(jobprofile_build(pp, &err));
 }
 
 PG_FUNCTION_INFO_V1(jobprofile_send);
@@ -1332,7 +1369,7 @@ jobprofile_make(PG_FUNCTION_ARGS)
 		jp_set_int(pp, "experience", PG_GETARG_INT32(9), &err);
 	if ((a = jp_arg_array(fcinfo, 10)) != NULL)
 		jp_text_array_each(a, pp, &err, "target_groups", jp_add_target);
-	PG_RETURN_POINTER(jobprofile_build(pp));
+	PG_RETURN_POINTER(jobprofile_build(pp, &err));
 }
 
 /* ---------------------------------------------------------------------
@@ -1548,7 +1585,7 @@ jobprofile_from_jsonb(PG_FUNCTION_ARGS)
 				 errmsg("latitude and longitude go together")));
 	if (has_lat)
 		jp_set_coords(pp, lat, lon, &err);
-	PG_RETURN_POINTER(jobprofile_build(pp));
+	PG_RETURN_POINTER(jobprofile_build(pp, &err));
 }
 
 static void

@@ -6,6 +6,10 @@
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#if PG_VERSION_NUM >= 160000
+/* VARDATA_ANY and VARSIZE_ANY_EXHDR; postgres.h included them before 16 */
+#include "varatt.h"
+#endif
 
 #include "jobs_ext.h"
 

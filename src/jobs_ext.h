@@ -12,6 +12,15 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "nodes/nodes.h"
+
+/*
+ * Supported: PostgreSQL 15 to 18; `make matrix` tests 15, 17 and 18 (16 is
+ * expected to build, as its API lies between, but nothing tests it).
+ */
+#if PG_VERSION_NUM < 150000
+#error "jobs_ext needs PostgreSQL 15 or later"
+#endif
 
 /*
  * Input functions report bad text through the soft-error context on
@@ -44,7 +53,8 @@ extern void jobcat_define_gucs(void);
 extern void match_define_gucs(void);
 
 /* hangul.c */
-extern char *hangul_fold_key(const char *str, int len);
+extern char *hangul_cstring_to_utf8(const char *str, int len, Node *escontext);
+extern char *hangul_fold_key(const char *str, int len, Node *escontext);
 extern int	text_edit_distance(const char *a, const char *b);
 extern void hangul_define_gucs(void);
 extern float4 hangul_similarity_cstr(const char *a, int alen,

@@ -654,13 +654,19 @@ static const ExpandedObjectMethods peopleset_methods = {
 	peopleset_flatten_into
 };
 
-/* Compacting does not change the set, so it is allowed on read-only values */
+/*
+ * Compacting does not change the set, so it is allowed on read-only values.
+ * Its scratch memory is taken from the set's own context: the caller's may
+ * not support pfree (PostgreSQL 17 forms a sort's tuples in a bump context).
+ */
 static Size
 peopleset_get_flat_size(ExpandedObjectHeader *eohptr)
 {
 	ExpandedPeopleSet *eps = (ExpandedPeopleSet *) eohptr;
+	MemoryContext oldcxt = MemoryContextSwitchTo(eohptr->eoh_context);
 
 	peoplekeys_materialize(&eps->set);
+	MemoryContextSwitchTo(oldcxt);
 	return PEOPLESET_HDRSZ + sizeof(int64) * (Size) eps->set.nsorted;
 }
 

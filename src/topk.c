@@ -133,13 +133,15 @@ topk_sift_up(TopKEntry *h, int i)
 	}
 }
 
-static void
-topk_check_k(int64 k, int code)
+/* Check k; reported with code through escontext, false after a soft error */
+static bool
+topk_check_k(int64 k, int code, Node *escontext)
 {
 	if (k < 1 || k > TOPK_MAX_K)
-		ereport(ERROR,
-				(errcode(code),
-				 errmsg("topk k must be between 1 and %d, not " INT64_FORMAT, TOPK_MAX_K, k)));
+		JOBS_EXT_INPUT_ERROR(escontext, false,
+							 (errcode(code),
+							  errmsg("topk k must be between 1 and %d, not " INT64_FORMAT, TOPK_MAX_K, k)));
+	return true;
 }
 
 /* A new state of the given capacity in cxt */
@@ -193,23 +195,29 @@ topk_add(TopKState *st, MemoryContext cxt, int64 id, float4 score)
 	return st;
 }
 
-/* Validate a state that came from outside and restore the heap order */
-static void
-topk_validate(TopKState *st, int code)
+/*
+ * Validate a state that came from outside and restore the heap order;
+ * problems are reported with code through escontext, false after a soft
+ * error.
+ */
+static bool
+topk_validate(TopKState *st, int code, Node *escontext)
 {
 	int			i;
 
 	if (st->version != TOPK_VERSION)
-		ereport(ERROR,
-				(errcode(code),
-				 errmsg("invalid topk_state: unknown version %d", st->version)));
-	topk_check_k(st->k, code);
+		JOBS_EXT_INPUT_ERROR(escontext, false,
+							 (errcode(code),
+							  errmsg("invalid topk_state: unknown version %d", st->version)));
+	if (!topk_check_k(st->k, code, escontext))
+		return false;
 	if (st->n < 0 || st->n > st->k || st->n > TOPK_CAPACITY(st))
-		ereport(ERROR,
-				(errcode(code),
-				 errmsg("invalid topk_state: %d pairs for k = %d", st->n, st->k)));
+		JOBS_EXT_INPUT_ERROR(escontext, false,
+							 (errcode(code),
+							  errmsg("invalid topk_state: %d pairs for k = %d", st->n, st->k)));
 	for (i = st->n / 2 - 1; i >= 0; i--)
 		topk_sift_down(st->entries, st->n, i);
+	return true;
 }
 
 /* The pairs best first, in a palloc'd array */
@@ -239,38 +247,43 @@ topk_sorted(const TopKState *st)
  * ---------------------------------------------------------------------
  */
 
-#define TOPK_SYNTAX(str, detail) \
-	ereport(ERROR, \
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION), \
-			 errmsg("invalid input syntax for type %s: \"%s\"", "topk_state", str), \
-			 errdetail(detail)))
+#define TOPK_SYNTAX(escontext, str, detail) \
+	JOBS_EXT_INPUT_ERROR(escontext, (Datum) 0, \
+						 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION), \
+						  errmsg("invalid input syntax for type %s: \"%s\"", "topk_state", str), \
+						  errdetail(detail)))
 
 PG_FUNCTION_INFO_V1(topk_state_in);
 Datum
 topk_state_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
+	Node	   *escontext = NULL;
 	const char *p = str;
 	char	   *end;
 	long		k;
 	TopKState  *st;
 
+#if PG_VERSION_NUM >= 160000
+	escontext = fcinfo->context;
+#endif
 	while (isspace((unsigned char) *p))
 		p++;
 	if (strncmp(p, "k=", 2) != 0)
-		TOPK_SYNTAX(str, "A topk_state starts with k=.");
+		TOPK_SYNTAX(escontext, str, "A topk_state starts with k=.");
 	p += 2;
 	errno = 0;
 	k = strtol(p, &end, 10);
 	if (end == p || errno != 0)
-		TOPK_SYNTAX(str, "k must be an integer.");
-	topk_check_k(k, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		TOPK_SYNTAX(escontext, str, "k must be an integer.");
+	if (!topk_check_k(k, ERRCODE_INVALID_TEXT_REPRESENTATION, escontext))
+		PG_RETURN_NULL();
 	p = end;
 	st = topk_new(CurrentMemoryContext, (int32) k, Min((int32) k, TOPK_MIN_CAPACITY));
 	while (isspace((unsigned char) *p))
 		p++;
 	if (*p++ != '{')
-		TOPK_SYNTAX(str, "Expected \"{\" after k.");
+		TOPK_SYNTAX(escontext, str, "Expected \"{\" after k.");
 	while (isspace((unsigned char) *p))
 		p++;
 	if (*p == '}')
@@ -285,24 +298,24 @@ topk_state_in(PG_FUNCTION_ARGS)
 			while (isspace((unsigned char) *p))
 				p++;
 			if (*p++ != '(')
-				TOPK_SYNTAX(str, "Expected \"(\" before a pair.");
+				TOPK_SYNTAX(escontext, str, "Expected \"(\" before a pair.");
 			errno = 0;
 			id = strtoll(p, &end, 10);
 			if (end == p || errno != 0)
-				TOPK_SYNTAX(str, "An id must be a bigint.");
+				TOPK_SYNTAX(escontext, str, "An id must be a bigint.");
 			p = end;
 			if (*p++ != ',')
-				TOPK_SYNTAX(str, "Expected \",\" after an id.");
+				TOPK_SYNTAX(escontext, str, "Expected \",\" after an id.");
 			errno = 0;
 			score = strtof(p, &end);
 			/* ERANGE for a subnormal score is no error: output prints those (as float4in) */
 			if (end == p || (errno != 0 && !isinf(score) && score == 0.0f))
-				TOPK_SYNTAX(str, "A score must be a real.");
+				TOPK_SYNTAX(escontext, str, "A score must be a real.");
 			p = end;
 			if (*p++ != ')')
-				TOPK_SYNTAX(str, "Expected \")\" after a score.");
+				TOPK_SYNTAX(escontext, str, "Expected \")\" after a score.");
 			if (st->n >= st->k)
-				TOPK_SYNTAX(str, "More pairs than k.");
+				TOPK_SYNTAX(escontext, str, "More pairs than k.");
 			st = topk_add(st, CurrentMemoryContext, id, score);
 			while (isspace((unsigned char) *p))
 				p++;
@@ -312,15 +325,16 @@ topk_state_in(PG_FUNCTION_ARGS)
 				continue;
 			}
 			if (*p++ != '}')
-				TOPK_SYNTAX(str, "Expected \",\" or \"}\" after a pair.");
+				TOPK_SYNTAX(escontext, str, "Expected \",\" or \"}\" after a pair.");
 			break;
 		}
 	}
 	while (isspace((unsigned char) *p))
 		p++;
 	if (*p != '\0')
-		TOPK_SYNTAX(str, "Junk after \"}\".");
-	topk_validate(st, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		TOPK_SYNTAX(escontext, str, "Junk after \"}\".");
+	if (!topk_validate(st, ERRCODE_INVALID_TEXT_REPRESENTATION, escontext))
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(st);
 }
 
@@ -369,7 +383,7 @@ topk_state_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external topk_state value: unknown version %d", version)));
-	topk_check_k(k, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	topk_check_k(k, ERRCODE_INVALID_BINARY_REPRESENTATION, NULL);
 	if (n < 0 || n > k)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -386,7 +400,7 @@ topk_state_recv(PG_FUNCTION_ARGS)
 		st->entries[i].score = pq_getmsgfloat4(buf);
 	}
 	st->n = n;
-	topk_validate(st, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	topk_validate(st, ERRCODE_INVALID_BINARY_REPRESENTATION, NULL);
 	PG_RETURN_POINTER(st);
 }
 
@@ -443,7 +457,7 @@ topk_transfn(PG_FUNCTION_ARGS)
 	k = PG_GETARG_INT32(3);
 	if (PG_ARGISNULL(0))
 	{
-		topk_check_k(k, ERRCODE_INVALID_PARAMETER_VALUE);
+		topk_check_k(k, ERRCODE_INVALID_PARAMETER_VALUE, NULL);
 		st = topk_new(aggcxt, k, Min(k, TOPK_MIN_CAPACITY));
 	}
 	else

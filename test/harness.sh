@@ -10,6 +10,8 @@
 #   bash test/harness.sh fuzz       same set-up, the long fuzz run (test/fuzz/fuzz.py)
 #   bash test/harness.sh sanitize   the regression suites and test/checks/ against
 #                                   the extension built with ASan and UBSan
+#   bash test/harness.sh packages   only install the Debian packages that
+#                                   make test needs (test/matrix.sh, in its roots)
 # (a valgrind run of the suites is described in doc/development.md)
 #
 # The cluster is created with initdb -E UTF8 --locale-provider=icu
@@ -22,7 +24,35 @@ set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$top"
 
-PG_MAJOR=15
+# The PostgreSQL major version: PG_MAJOR when given (test/matrix.sh passes it
+# into its Debian roots), else 15 where this system has or offers it, else
+# the newest one installed, else the one Debian's 'postgresql' package names.
+default_pg_major() {
+	local v="" d
+	if [ -x /usr/lib/postgresql/15/bin/pg_config ]; then
+		echo 15
+		return
+	fi
+	for d in /usr/lib/postgresql/*/bin/pg_config; do
+		[ -x "$d" ] || continue
+		d=${d#/usr/lib/postgresql/}
+		d=${d%%/*}
+		if [ -z "$v" ] || [ "$d" -gt "$v" ]; then v=$d; fi
+	done
+	if [ -z "$v" ] && command -v apt-cache >/dev/null 2>&1; then
+		if apt-cache show postgresql-15 >/dev/null 2>&1; then
+			v=15
+		else
+			v=$(apt-cache show --no-all-versions postgresql 2>/dev/null |
+				sed -n 's/^Depends:.*postgresql-\([0-9][0-9]*\).*/\1/p' | head -n 1)
+		fi
+	fi
+	echo "${v:-15}"
+}
+PG_MAJOR=${PG_MAJOR:-$(default_pg_major)}
+case $PG_MAJOR in
+'' | *[!0-9]*) printf 'harness: PG_MAJOR must be a number, not %s\n' "$PG_MAJOR" >&2; exit 1 ;;
+esac
 DEBIAN_PACKAGES=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR libicu-dev pkg-config)
 # what the checks in test/checks/ need on top: the fuzzer and the client drivers
 CHECK_PACKAGES=(python3-psycopg2 sqlsmith libpostgresql-jdbc-java default-jdk-headless)
@@ -428,5 +458,6 @@ demo-stop) cmd_demo_stop ;;
 bench) cmd_bench ;;
 fuzz) cmd_fuzz ;;
 sanitize) cmd_sanitize ;;
-*) die "usage: harness.sh test|demo|demo-stop|bench|fuzz|sanitize" ;;
+packages) ensure_packages "${CHECK_PACKAGES[@]}" ;;
+*) die "usage: harness.sh test|demo|demo-stop|bench|fuzz|sanitize|packages" ;;
 esac

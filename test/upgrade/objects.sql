@@ -6,6 +6,10 @@ WITH members AS (
 	SELECT d.classid, d.objid, d.objsubid
 	FROM pg_depend d JOIN pg_extension e ON d.refobjid = e.oid
 	WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e' AND e.extname = 'jobs_ext'
+		-- a type's array type comes with it (and is a member of its own only
+		-- from PostgreSQL 17 on)
+		AND NOT (d.classid = 'pg_type'::regclass
+			AND EXISTS (SELECT FROM pg_type elem WHERE elem.typarray = d.objid))
 ), lines AS (
 	-- every member, with its comment
 	SELECT pg_describe_object(classid, objid, objsubid)

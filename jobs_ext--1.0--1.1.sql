@@ -10,6 +10,21 @@
 -- (test/upgrade/jobs_ext--1.1.objects).  Names of our objects inside bodies
 -- and queries are written @extschema@-qualified, as in the install script.
 --
--- So far 1.1 changes no SQL object, only the C library; values stored by 1.0
--- are read as they are (each carries its format version), so no data needs
--- rewriting.
+-- Values stored by 1.0 are read as they are (each carries its format
+-- version), so no data needs rewriting.
+
+-- ----------------------------------------------------------------
+-- eligwin conditions (issue 11): eligibility per person
+-- ----------------------------------------------------------------
+-- An eligwin may carry conditions after its age band, region {…} and
+-- groups {…} (a value of format version 2; the C library reads both).
+-- These apply dates, age band and conditions to one person's jobprofile.
+CREATE FUNCTION eligible(w eligwin, on_date date, birth date, person jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'eligwin_eligible_person' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligible(eligwin, date, date, jobprofile) IS 'is the person eligible on the day: window open, age in the band, region under a prefix of the region condition, one of the groups of the groups condition?';
+CREATE FUNCTION eligible_dates(w eligwin, birth date, person jobprofile) RETURNS eligwin
+	AS 'MODULE_PATHNAME', 'eligwin_eligible_dates_person' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligible_dates(eligwin, date, jobprofile) IS 'the days on which the person is eligible under the age band and the conditions, as a window without band or conditions (empty when a condition does not hold)';
+CREATE FUNCTION eligibility_explain(w eligwin, on_date date, birth date, person jobprofile) RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'eligwin_explain' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligibility_explain(eligwin, date, date, jobprofile) IS 'each condition of the window for the person on the day, whether it holds, the nearest open day, and the list of those that fail';

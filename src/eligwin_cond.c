@@ -23,6 +23,8 @@
  */
 #include "postgres.h"
 
+#include <ctype.h>
+
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "common/hashfn.h"
@@ -195,13 +197,16 @@ eligwin_cond_parse(const char *p, const char *str, Eligwin **w, Node *escontext)
 		p = eligwin_cond_skip_space(p);
 		if (*p == '\0')
 			break;
-		if (pg_strncasecmp(p, "region", 6) == 0)
+		if (pg_strncasecmp(p, "region", 6) == 0 && !isalnum((unsigned char) p[6]) && p[6] != '_')
 			is_region = true;
-		else if (pg_strncasecmp(p, "groups", 6) == 0)
+		else if (pg_strncasecmp(p, "groups", 6) == 0 && !isalnum((unsigned char) p[6]) && p[6] != '_')
 			is_region = false;
-		else if (pg_strncasecmp(p, "age", 3) == 0)
+		else if (condflags != 0 && pg_strncasecmp(p, "age", 3) == 0)
 			ELIGWIN_COND_ERROR(escontext, str, ELIGWIN_COND_HINT,
 							   "The age band comes before the conditions.");
+		else if (condflags == 0)
+			ELIGWIN_COND_ERROR(escontext, str, ELIGWIN_COND_HINT,
+							   "Unexpected \"%s\" after the intervals and the age band.", p);
 		else
 			ELIGWIN_COND_ERROR(escontext, str, ELIGWIN_COND_HINT,
 							   "Unexpected \"%s\" after the conditions.", p);
@@ -434,7 +439,7 @@ eligwin_cond_recv(Eligwin *w, StringInfo buf)
 		}
 	}
 	if (buf->cursor != buf->len)
-		ELIGWIN_COND_BINARY_ERROR("%d bytes follow the conditions.", buf->len - buf->cursor);
+		ELIGWIN_COND_BINARY_ERROR("Bytes follow the conditions: %d.", buf->len - buf->cursor);
 	/* eligwin_cond_check() then checks that they are canonical */
 	return eligwin_with_cond(w, w->flags & ELIGWIN_FLAG_COND, groups, regions, nregions);
 }

@@ -5,6 +5,8 @@
 -- comments), not copied from what the code printed.
 --
 SET DateStyle = 'ISO, YMD';
+CREATE SCHEMA eligwin_cond;
+SET search_path = eligwin_cond, public;
 CREATE FUNCTION try(q text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	r text;
@@ -291,3 +293,7 @@ SELECT try($$SELECT eligible('{}', '2020-01-01', 'infinity', 'occupation=7430')$
 	try($$SELECT eligibility_explain('{}', '2020-01-01', '-infinity', 'occupation=7430')$$) AS explain;
 
 COPY (SELECT WHERE false) TO PROGRAM :'rm_binfile';
+RESET search_path;
+SET client_min_messages = warning;
+DROP SCHEMA eligwin_cond CASCADE;
+RESET client_min_messages;

@@ -31,6 +31,10 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/json.h"
+#if PG_VERSION_NUM >= 160000
+/* VARSIZE and friends; postgres.h included them before 16 */
+#include "varatt.h"
+#endif
 
 #include "jobs_ext.h"
 #include "eligwin.h"
@@ -361,7 +365,7 @@ eligwin_cond_check(const Eligwin *w)
 	int			i;
 
 	if (w->condsize < (int16) ELIGWIN_COND_SIZE(0) ||
-		ELIGWIN_SIZE(w->nintervals) + w->condsize != VARSIZE(w))
+		ELIGWIN_SIZE(w->nintervals) + w->condsize != (Size) VARSIZE(w))
 		return "The condition block has a wrong size.";
 	cond = ELIGWIN_COND(w);
 	if (ELIGWIN_COND_SIZE(cond->nregions) != (Size) w->condsize)

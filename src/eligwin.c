@@ -1116,7 +1116,12 @@ eligwin_datum_contains_date(Datum datum, DateADT d)
 	/* (version 2 is checked there too, then read here: same intervals) */
 	if (VARSIZE_ANY_EXHDR(v) < ELIGWIN_HDRSZ - VARHDRSZ ||
 		(uint8) data[offsetof(Eligwin, version) - VARHDRSZ] != ELIGWIN_VERSION)
-		(void) DatumGetEligwinP(datum);
+	{
+		Eligwin    *checked = DatumGetEligwinP(datum);
+
+		if ((Pointer) checked != DatumGetPointer(datum))
+			pfree(checked);
+	}
 	if (data[offsetof(Eligwin, flags) - VARHDRSZ] & ELIGWIN_FLAG_RAW)
 	{
 		Eligwin    *w = eligwin_normalised(DatumGetEligwinP(datum));

@@ -292,6 +292,29 @@ SELECT try($$SELECT eligible('{}', '2020-01-01', 'infinity', 'occupation=7430')$
 	try($$SELECT eligible_dates('{}', 'infinity', 'occupation=7430')$$) AS eligible_dates,
 	try($$SELECT eligibility_explain('{}', '2020-01-01', '-infinity', 'occupation=7430')$$) AS explain;
 
+--
+-- Parallel aggregation over windows with conditions: the partial states
+-- carry them through the combine function.  Single days of 2020 (every day
+-- once at least: 37 is prime to 366), all with the same region condition,
+-- and some windows without days, which add nothing: the union is the year.
+--
+CREATE TABLE par_w AS
+SELECT i AS id, CASE WHEN i % 10 = 0 THEN '{}'::eligwin
+	ELSE (eligwin(date '2020-01-01' + (i * 37) % 366, date '2020-01-01' + (i * 37) % 366)::text
+		  || ' region {52130}')::eligwin END AS w
+FROM generate_series(1, 40000) AS i;
+ANALYZE par_w;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT eligwin_union(w) FROM par_w;
+SELECT eligwin_union(w) FROM par_w;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+
 COPY (SELECT WHERE false) TO PROGRAM :'rm_binfile';
 RESET search_path;
 SET client_min_messages = warning;

@@ -27,6 +27,7 @@
 
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "common/hashfn.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -251,7 +252,8 @@ eligwin_cond_parse(const char *p, const char *str, Eligwin **w, Node *escontext)
 
 				if (res == REGION_BAD_FORM)
 					ELIGWIN_COND_ERROR(escontext, str, ELIGWIN_REGION_HINT,
-									   "\"%.*s\" is not a region code prefix.", Min(len, 40), p);
+									   "\"%.*s\" is not a region code prefix.",
+									   pg_mbcliplen(p, len, 40), p);
 				if (res == REGION_BAD_SIDO)
 					ELIGWIN_COND_ERROR(escontext, str, ELIGWIN_REGION_HINT,
 									   "In region \"%.*s\", %02d is not a sido code.", len, p, rc.sido);
@@ -285,7 +287,8 @@ eligwin_cond_parse(const char *p, const char *str, Eligwin **w, Node *escontext)
 					return NULL;
 				if (i < 0)
 					ELIGWIN_COND_ERROR(escontext, str, ELIGWIN_GROUPS_HINT,
-									   "Unknown target group \"%.*s\".", Min(len, 40), p);
+									   "Unknown target group \"%.*s\".",
+									   pg_mbcliplen(p, len, 40), p);
 				groups |= (uint16) (1 << i);
 			}
 			p = end + 1;

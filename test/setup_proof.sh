@@ -12,7 +12,8 @@
 # The roots are made once and kept under $JOBS_EXT_PROOF_DIR (default
 # /var/tmp/jobs_ext_proof) as pristine-KIND; every proof runs in a fresh copy
 # of one: install build-essential and git, clone this repository's HEAD (what
-# CI would get), then `make test`, `make demo`, `make demo-stop`.  It prints a
+# CI would get), check that a plain `make` stops with a message naming
+# postgresql-server-dev-15, then `make test`, `make demo`, `make demo-stop`.  It prints a
 # line per kind and a last line `N passed, N failed`, and keeps each log.
 set -euo pipefail
 
@@ -131,6 +132,11 @@ for kind in "${kinds[@]}"; do
 		git config --global --add safe.directory '*'
 		git clone -q /src /root/jobs_ext
 		cd /root/jobs_ext
+		echo '== make (before anything is installed: must name the package to install)'
+		if make >/tmp/plain-make.log 2>&1; then echo 'plain make succeeded without the server headers'; exit 1; fi
+		cat /tmp/plain-make.log
+		grep -q 'install postgresql-server-dev-15' /tmp/plain-make.log
+		rm -f /tmp/plain-make.log
 		echo '== make test'
 		make test
 		echo '== make demo'

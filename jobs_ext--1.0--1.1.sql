@@ -262,3 +262,20 @@ ALTER OPERATOR FAMILY gin_hangul_ops USING gin ADD
 	OPERATOR 3 %%> (text, text);
 COMMENT ON OPERATOR CLASS gin_hangul_ops USING gin IS 'GIN index over text for %% (hangul_similarity), %%> (hangul_word_similarity) and ^% / choseong_match (초성 search)';
 COMMENT ON FUNCTION hangul_gin_extract_query(text, internal, int2, internal, internal, internal, internal) IS 'GIN support: keys of a %%, %%> or ^% query';
+
+--------------------------------------------------------------------------------
+-- eligwin conditions (doc/eligwin.md, "Conditions: residency and target
+-- groups"): eligibility per person
+--------------------------------------------------------------------------------
+-- An eligwin may carry conditions after its age band, region {…} and
+-- groups {…} (a value of format version 2; the C library reads both).
+-- These apply dates, age band and conditions to one person's jobprofile.
+CREATE FUNCTION eligible(w eligwin, on_date date, birth date, person jobprofile) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'eligwin_eligible_person' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligible(eligwin, date, date, jobprofile) IS 'is the person eligible on the day: window open, age in the band, region under a prefix of the region condition, one of the groups of the groups condition?';
+CREATE FUNCTION eligible_dates(w eligwin, birth date, person jobprofile) RETURNS eligwin
+	AS 'MODULE_PATHNAME', 'eligwin_eligible_dates_person' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligible_dates(eligwin, date, jobprofile) IS 'the days on which the person is eligible under the age band and the conditions, as a window without band or conditions (empty when a condition does not hold)';
+CREATE FUNCTION eligibility_explain(w eligwin, on_date date, birth date, person jobprofile) RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'eligwin_explain' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligibility_explain(eligwin, date, date, jobprofile) IS 'each condition of the window for the person on the day, whether it holds, the nearest open day, and the list of those that fail';

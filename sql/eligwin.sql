@@ -352,7 +352,9 @@ SELECT recv_of('\x0101000f00220000000100001c0f00001c2d') AS valid;
 SELECT recv_of('\x0101000f00220000000100001c0f00001c') AS truncated;
 SELECT recv_of('\x01') AS too_short;
 SELECT recv_of('\x') AS no_bytes;
-SELECT recv_of('\x0201000f00220000000100001c0f00001c2d') AS bad_version;
+SELECT recv_of('\x0301000f00220000000100001c0f00001c2d') AS bad_version;
+-- version 2 is a window with conditions, and only that
+SELECT recv_of('\x0201000f00220000000100001c0f00001c2d') AS version_2_without_conditions;
 SELECT recv_of('\x0105000f00220000000100001c0f00001c2d') AS bad_flags;
 SELECT recv_of('\x0101000f00220000000200001c0f00001c2d') AS count_vs_length;
 SELECT recv_of('\x0101000f00220000000100001c2d00001c0f') AS reversed;

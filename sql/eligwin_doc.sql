@@ -62,6 +62,28 @@ SELECT coverage(w) FROM enrolment_window;
 SELECT * FROM unnest((SELECT coverage(w) FROM enrolment_window));
 SELECT coverage_at(coverage(w), '2020-01-07') AS jan_7, eligwin_union(w) FROM enrolment_window;
 
+-- conditions (1.1)
+SELECT '{[2020-06-01,2020-07-20]} age 15..34 region {45130} groups {프리랜서,unpaid_leave}'::eligwin AS w;
+SELECT '{[2020-06-01,2020-07-20]} region {521}'::eligwin;
+CREATE TABLE claimant (name text, birth date, profile jobprofile);
+INSERT INTO claimant VALUES
+	('김민수', '1980-05-05', 'region=4513010100 target_groups={무급휴직자}'),
+	('이서연', '1996-11-20', 'region=5213025021 target_groups={youth}'),
+	('박지훈', '1975-03-02', 'region=5211010100 target_groups={freelancer}');
+SELECT name,
+       eligible('{[2020-06-01,2020-07-20]} groups {unpaid_leave,freelancer}', '2020-06-15', birth, profile) AS stability_grant,
+       eligible('{[2018-04-05,2022-12-31]} region {52130}', '2020-06-15', birth, profile) AS crisis_region
+FROM claimant;
+SELECT name, eligible_dates('{[2020-01-01,2020-12-31]} age 15..34 region {52130} groups {youth}', birth, profile) AS youth_gunsan
+FROM claimant;
+SELECT * FROM unnest((SELECT coverage(eligible_dates('{[2020-06-01,2020-07-20]} groups {unpaid_leave,freelancer}', birth, profile))
+                      FROM claimant));
+SELECT jsonb_pretty(eligibility_explain('{[2020-06-01,2020-07-20]} age 15..34 region {52130} groups {unpaid_leave,freelancer}',
+                                        '2020-08-03', birth, profile)) AS explain
+FROM claimant WHERE name = '이서연';
+SELECT '{[2020-06-01,2020-07-20]} groups {unpaid_leave,freelancer}'::eligwin * '{[2018-04-05,2022-12-31]} region {52130}'::eligwin AS both_rules;
+SELECT '{[2020-06-01,2020-07-20]} groups {youth}'::eligwin * '{[2020-01-01,2020-12-31]} groups {older}'::eligwin;
+
 RESET search_path;
 SET client_min_messages = warning;
 DROP SCHEMA eligwin_doc CASCADE;

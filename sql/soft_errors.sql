@@ -82,6 +82,16 @@ INSERT INTO bad (typ, shown, val) VALUES
 	('jobprofile', 'a skill of 201 bytes',
 	 'skills={' || repeat('가', 67) || '}');
 
+-- the conditions of an eligwin (1.1)
+INSERT INTO bad (typ, val) VALUES
+	('eligwin', '{[2020-06-01,2020-07-20]} groups {students}'),
+	('eligwin', '{[2020-06-01,2020-07-20]} region {521}'),
+	('eligwin', '{[2020-06-01,2020-07-20]} region {99}'),
+	('eligwin', '{[2020-06-01,2020-07-20]} region {52} region {11}'),
+	('eligwin', '{[2020-06-01,2020-07-20]} groups {}'),
+	('eligwin', '{[2020-06-01,2020-07-20]} region {52} age 15..34'),
+	('eligwin', '{[2020-06-01,2020-07-20]} groups {youth');
+
 -- every one is invalid, and the soft error is the hard one
 SELECT n, typ, coalesce(shown, val) AS input, pg_input_is_valid(val, typ) AS valid,
 	pg_input_error_info(val, typ) IS NOT DISTINCT FROM hard_error(val, typ) AS same_as_cast
@@ -95,20 +105,25 @@ FROM bad, pg_input_error_info(val, typ) AS e ORDER BY n;
 SELECT typ, val, pg_input_is_valid(val, typ) AS valid,
 	pg_input_error_info(val, typ) IS NULL AS no_error
 FROM (VALUES ('jobcat', '직접일자리'), ('eligwin', '{[2020-01-01,2020-12-31]} age 15..34'),
+	('eligwin', '{[2020-06-01,2020-07-20]} age 15..34 region {52130,4513010100} groups {무급휴직자,freelancer}'),
 	('coverage', '{2020-01-01:1,2020-02-01:0}'),
 	('jobprofile', 'occupation=7430 skills={용접,tig용접:2} shifts={day}'),
 	('topk_state', 'k=2 {(1,0.5)}'), ('peopleset', '{1,2,5..9}'),
 	('catstats', '{21:5:{1,2},60:2:{3,4}}')) AS good (typ, val);
 
--- Every sample value of test/types.tsv with one character deleted or
--- replaced by "}": no error escapes pg_input_is_valid(), which agrees with
--- pg_input_error_info(), and both agree with the cast
+-- Every sample value of test/types.tsv (and a window with conditions) with
+-- one character deleted or replaced by "}": no error escapes
+-- pg_input_is_valid(), which agrees with pg_input_error_info(), and both
+-- agree with the cast
 CREATE TEMP TABLE sample_lines (line text);
 \copy sample_lines FROM 'test/types.tsv' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
 CREATE TEMP TABLE mutants AS
 SELECT DISTINCT typ, overlay(val PLACING c FROM i FOR 1) AS val
 FROM (SELECT split_part(line, E'\t', 1), substr(line, strpos(line, E'\t') + 1)
-	  FROM sample_lines WHERE line !~ '^#' AND line <> '') AS s (typ, val),
+	  FROM sample_lines WHERE line !~ '^#' AND line <> ''
+	  -- eligwin with conditions (1.1; not in types.tsv, which 1.0 must read)
+	  UNION ALL VALUES ('eligwin', '{[2020-06-01,2020-07-20]} age 15..34 region {52130,11} groups {unpaid_leave,프리랜서}')
+	 ) AS s (typ, val),
 	generate_series(1, length(val)) AS i, unnest(ARRAY['', '}']) AS c;
 SELECT count(*) > 1000 AS many,
 	count(*) FILTER (WHERE pg_input_is_valid(val, typ) =

@@ -9,8 +9,12 @@
  * always read and written in ISO form, whatever DateStyle says, so the text
  * form round-trips between servers with different settings.
  *
- * Set operators and containment look at the dates only; the age band is
- * applied to one person by eligible() and eligible_dates().
+ * Then, in version 2, conditions on the person (eligwin_cond.c):
+ *		{[2020-06-01,2020-07-20]} age 15..34 region {52130} groups {unpaid_leave}
+ *
+ * Set operators and containment look at the dates only; the age band and
+ * the conditions are applied to one person by eligible() and
+ * eligible_dates().
  */
 #include "postgres.h"
 
@@ -31,6 +35,7 @@
 
 #include "jobs_ext.h"
 #include "eligwin.h"
+#include "jobprofile.h"
 
 /* ----------------------------------------------------------------
  * Construction and normalisation
@@ -48,16 +53,43 @@ eligwin_alloc(int32 capacity)
 	return w;
 }
 
+/*
+ * A zeroed, empty window with room for capacity intervals and, when src has
+ * conditions, a copy of them at its end (version 2); else as eligwin_alloc.
+ */
+Eligwin *
+eligwin_alloc_cond(int32 capacity, const Eligwin *src)
+{
+	Eligwin    *w;
+	Size		condsize;
+
+	if (src == NULL || !ELIGWIN_HAS_COND(src))
+		return eligwin_alloc(capacity);
+	condsize = src->condsize;
+	w = palloc0(ELIGWIN_SIZE(capacity) + condsize);
+	SET_VARSIZE(w, ELIGWIN_SIZE(capacity) + condsize);
+	w->version = ELIGWIN_VERSION_COND;
+	w->flags = src->flags & ELIGWIN_FLAG_COND;
+	w->condsize = (int16) condsize;
+	memcpy(ELIGWIN_COND(w), ELIGWIN_COND(src), condsize);
+	return w;
+}
+
 /* Any stored window, detoasted; one this build cannot read stops here */
 Eligwin *
 eligwin_detoast(Datum d)
 {
 	Eligwin    *w = (Eligwin *) PG_DETOAST_DATUM(d);
 
-	if (VARSIZE(w) < ELIGWIN_HDRSZ || w->version != ELIGWIN_VERSION ||
-		w->nintervals < 0 || ELIGWIN_SIZE(w->nintervals) > VARSIZE(w))
+	if (VARSIZE(w) < ELIGWIN_HDRSZ || w->nintervals < 0 ||
+		(w->version == ELIGWIN_VERSION ?
+		 ELIGWIN_SIZE(w->nintervals) > VARSIZE(w) :
+		 (w->version != ELIGWIN_VERSION_COND || !ELIGWIN_HAS_COND(w) ||
+		  w->condsize < (int16) ELIGWIN_COND_SIZE(0) ||
+		  ELIGWIN_SIZE(w->nintervals) + w->condsize > VARSIZE(w) ||
+		  ELIGWIN_COND_SIZE(ELIGWIN_COND(w)->nregions) != (Size) w->condsize)))
 		jobs_ext_unsupported_version("eligwin", VARSIZE(w) > VARHDRSZ ? w->version : -1,
-									 ELIGWIN_VERSION, VARSIZE(w));
+									 ELIGWIN_VERSION_COND, VARSIZE(w));
 	return w;
 }
 
@@ -84,8 +116,8 @@ eligwin_copy_band(Eligwin *dst, const Eligwin *src)
 }
 
 /*
- * A new exact-size window from normalised intervals, with the age band of
- * band (none if NULL).
+ * A new exact-size window from normalised intervals, with the age band and
+ * the conditions of band (none if NULL).
  */
 Eligwin *
 eligwin_make(const EligwinInterval *iv, int32 n, const Eligwin *band)
@@ -93,7 +125,7 @@ eligwin_make(const EligwinInterval *iv, int32 n, const Eligwin *band)
 	Eligwin    *w;
 
 	eligwin_check_count(n);
-	w = eligwin_alloc(n);
+	w = eligwin_alloc_cond(n, band);
 	w->nintervals = n;
 	if (n > 0)
 		memcpy(w->intervals, iv, n * sizeof(EligwinInterval));
@@ -306,12 +338,20 @@ eligwin_check(const Eligwin *w)
 {
 	int32		i;
 
-	if (w->version != ELIGWIN_VERSION)
+	if (w->version != ELIGWIN_VERSION && w->version != ELIGWIN_VERSION_COND)
 		return psprintf("Unknown version %d.", w->version);
-	if ((w->flags & ~ELIGWIN_FLAG_AGE) != 0)
+	if ((w->flags & ~(ELIGWIN_FLAG_AGE | ELIGWIN_FLAG_COND)) != 0 ||
+		(w->version == ELIGWIN_VERSION) != !ELIGWIN_HAS_COND(w))
 		return psprintf("Unknown flags 0x%02x.", w->flags);
-	if (w->reserved != 0)
+	if (w->version == ELIGWIN_VERSION && w->condsize != 0)
 		return "Reserved field is not zero.";
+	if (ELIGWIN_HAS_COND(w))
+	{
+		const char *problem = eligwin_cond_check(w);
+
+		if (problem != NULL)
+			return problem;
+	}
 	if (ELIGWIN_HAS_AGE(w))
 	{
 		if (w->age_min < 0 || w->age_min > ELIGWIN_MAX_AGE)
@@ -474,7 +514,7 @@ eligwin_parse(const char *str, Node *escontext)
 	}
 	p = eligwin_skip_space(p + 1);
 
-	if (*p != '\0')
+	if (*p != '\0' && !eligwin_match_word(p, "region") && !eligwin_match_word(p, "groups"))
 	{
 		if (!eligwin_match_word(p, "age"))
 			ELIGWIN_SYNTAX_ERROR(escontext, str, "Unexpected \"%s\" after the intervals.", p);
@@ -490,7 +530,7 @@ eligwin_parse(const char *str, Node *escontext)
 		if (age_max < 0)
 			age_max = ELIGWIN_AGE_UNBOUNDED;
 		p = eligwin_skip_space(p);
-		if (*p != '\0')
+		if (*p != '\0' && !eligwin_match_word(p, "region") && !eligwin_match_word(p, "groups"))
 			ELIGWIN_SYNTAX_ERROR(escontext, str, "Unexpected \"%s\" after the age band.", p);
 		has_age = true;
 	}
@@ -510,6 +550,14 @@ eligwin_parse(const char *str, Node *escontext)
 		w->age_max = age_max;
 	}
 	pfree(iv);
+
+	/* conditions: region {…} and groups {…} */
+	if (*p != '\0')
+	{
+		p = eligwin_cond_parse(p, str, &w, escontext);
+		if (p == NULL)
+			return NULL;
+	}
 
 	/* the band, and the invariants normalisation gives, as recv checks them */
 	problem = eligwin_check(w);
@@ -578,12 +626,16 @@ eligwin_out(PG_FUNCTION_ARGS)
 		if (w->age_max != ELIGWIN_AGE_UNBOUNDED)
 			appendStringInfo(&buf, "%d", w->age_max);
 	}
+	if (ELIGWIN_HAS_COND(w))
+		eligwin_cond_out(&buf, w);
 	PG_RETURN_CSTRING(buf.data);
 }
 
 /* ----------------------------------------------------------------
  * Binary I/O: version byte, flags byte, [int2 age_min, int2 age_max if the
- * age flag is set], int4 count, then count pairs of int4 (lo, hi).
+ * age flag is set], int4 count, then count pairs of int4 (lo, hi).  Version
+ * 2 (a window with conditions, and only then) adds the conditions after
+ * the intervals (eligwin_cond_send).
  * ----------------------------------------------------------------
  */
 
@@ -616,10 +668,11 @@ eligwin_recv(PG_FUNCTION_ARGS)
 
 	eligwin_need_bytes(buf, 2);
 	version = pq_getmsgbyte(buf);
-	if (version != ELIGWIN_VERSION)
+	if (version != ELIGWIN_VERSION && version != ELIGWIN_VERSION_COND)
 		ELIGWIN_BINARY_ERROR("Unknown version %d.", version);
 	flags = pq_getmsgbyte(buf);
-	if ((flags & ~ELIGWIN_FLAG_AGE) != 0)
+	if ((flags & ~(ELIGWIN_FLAG_AGE | ELIGWIN_FLAG_COND)) != 0 ||
+		(version == ELIGWIN_VERSION) != ((flags & ELIGWIN_FLAG_COND) == 0))
 		ELIGWIN_BINARY_ERROR("Unknown flags 0x%02x.", flags);
 	if (flags & ELIGWIN_FLAG_AGE)
 	{
@@ -631,7 +684,8 @@ eligwin_recv(PG_FUNCTION_ARGS)
 	n = (int32) pq_getmsgint(buf, 4);
 	if (n < 0)
 		ELIGWIN_BINARY_ERROR("Negative interval count %d.", n);
-	if ((int64) n * 8 != buf->len - buf->cursor)
+	if (version == ELIGWIN_VERSION ? (int64) n * 8 != buf->len - buf->cursor :
+		(int64) n * 8 > buf->len - buf->cursor)
 		ELIGWIN_BINARY_ERROR("The interval count %d does not match the %d bytes that follow.",
 							 n, buf->len - buf->cursor);
 	eligwin_check_count(n);
@@ -646,6 +700,8 @@ eligwin_recv(PG_FUNCTION_ARGS)
 		w->intervals[i].lo = (DateADT) pq_getmsgint(buf, 4);
 		w->intervals[i].hi = (DateADT) pq_getmsgint(buf, 4);
 	}
+	if (flags & ELIGWIN_FLAG_COND)
+		w = eligwin_cond_recv(w, buf);
 	problem = eligwin_check(w);
 	if (problem != NULL)
 		ELIGWIN_BINARY_ERROR("%s", problem);
@@ -661,8 +717,8 @@ eligwin_send(PG_FUNCTION_ARGS)
 	int32		i;
 
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, ELIGWIN_VERSION);
-	pq_sendbyte(&buf, w->flags & ELIGWIN_FLAG_AGE);
+	pq_sendbyte(&buf, ELIGWIN_HAS_COND(w) ? ELIGWIN_VERSION_COND : ELIGWIN_VERSION);
+	pq_sendbyte(&buf, w->flags & (ELIGWIN_FLAG_AGE | ELIGWIN_FLAG_COND));
 	if (ELIGWIN_HAS_AGE(w))
 	{
 		pq_sendint16(&buf, w->age_min);
@@ -674,6 +730,8 @@ eligwin_send(PG_FUNCTION_ARGS)
 		pq_sendint32(&buf, w->intervals[i].lo);
 		pq_sendint32(&buf, w->intervals[i].hi);
 	}
+	if (ELIGWIN_HAS_COND(w))
+		eligwin_cond_send(&buf, w);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -807,6 +865,11 @@ eligwin_to_datemultirange(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot convert an eligwin with an age band to datemultirange"),
 				 errhint("Use eligible_dates(window, birth) to apply the band for one person first.")));
+	if (ELIGWIN_HAS_COND(w))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot convert an eligwin with conditions to datemultirange"),
+				 errhint("Use eligible_dates(window, birth, person) to apply them for one person first.")));
 	ranges = palloc(Max(w->nintervals, 1) * sizeof(RangeType *));
 	for (i = 0; i < w->nintervals; i++)
 	{
@@ -866,6 +929,8 @@ eligwin_compare(const Eligwin *a, const Eligwin *b)
 
 		return amax < bmax ? -1 : 1;
 	}
+	if (ELIGWIN_HAS_COND(a) || ELIGWIN_HAS_COND(b))
+		return eligwin_cond_compare(a, b);
 	return 0;
 }
 
@@ -930,7 +995,11 @@ eligwin_hash_internal(const Eligwin *w, uint64 seed)
 										 seed));
 	band = ELIGWIN_HAS_AGE(w) ?
 		((uint32) (uint16) w->age_min << 16 | (uint32) (uint16) w->age_max) : 0xFFFFFFFF;
-	return hash_combine64(h, DatumGetUInt64(hash_uint32_extended(band, seed)));
+	h = hash_combine64(h, DatumGetUInt64(hash_uint32_extended(band, seed)));
+	/* a window without conditions hashes as in version 1 */
+	if (ELIGWIN_HAS_COND(w))
+		h = hash_combine64(h, eligwin_cond_hash(w, seed));
+	return h;
 }
 
 PG_FUNCTION_INFO_V1(eligwin_hash);
@@ -1044,9 +1113,15 @@ eligwin_datum_contains_date(Datum datum, DateADT d)
 	bool		result = false;
 
 	/* a window this build cannot read: the checked path reports it */
+	/* (version 2 is checked there too, then read here: same intervals) */
 	if (VARSIZE_ANY_EXHDR(v) < ELIGWIN_HDRSZ - VARHDRSZ ||
 		(uint8) data[offsetof(Eligwin, version) - VARHDRSZ] != ELIGWIN_VERSION)
-		(void) DatumGetEligwinP(datum);
+	{
+		Eligwin    *checked = DatumGetEligwinP(datum);
+
+		if ((Pointer) checked != DatumGetPointer(datum))
+			pfree(checked);
+	}
 	if (data[offsetof(Eligwin, flags) - VARHDRSZ] & ELIGWIN_FLAG_RAW)
 	{
 		Eligwin    *w = eligwin_normalised(DatumGetEligwinP(datum));
@@ -1165,6 +1240,11 @@ eligwin_union_internal(Eligwin *a, Eligwin *b)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot unite eligwin values with different age bands"),
 				 errhint("Apply the bands with eligible_dates(window, birth) first, or give both windows the same band.")));
+	if (!eligwin_same_cond(a, b))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot unite eligwin values with different conditions"),
+				 errhint("Apply them with eligible_dates(window, birth, person) first, or give both windows the same conditions.")));
 
 	out = palloc((a->nintervals + b->nintervals) * sizeof(EligwinInterval));
 	while (i < a->nintervals || j < b->nintervals)
@@ -1189,7 +1269,10 @@ eligwin_union_internal(Eligwin *a, Eligwin *b)
 	return result;
 }
 
-/* Dates in both; the age band is where both bands hold */
+/*
+ * Dates in both; the age band is where both bands hold; each condition is
+ * the one side's when the other has none (eligwin_cond_meet)
+ */
 static Eligwin *
 eligwin_intersect_internal(const Eligwin *a, const Eligwin *b)
 {
@@ -1240,6 +1323,8 @@ eligwin_intersect_internal(const Eligwin *a, const Eligwin *b)
 		result->age_min = age_min;
 		result->age_max = age_max;
 	}
+	if (ELIGWIN_HAS_COND(a) || ELIGWIN_HAS_COND(b))
+		result = eligwin_cond_meet(result, a, b);
 	pfree(out);
 	return result;
 }
@@ -1327,7 +1412,7 @@ eligwin_check_finite(DateADT d, const char *what)
  * birthday, and on 1 March in a common year for those born on 29 February.
  * Comparing (month, day) pairs gives exactly that.
  */
-static int32
+int32
 eligwin_age_on(DateADT birth, DateADT on)
 {
 	int			by,
@@ -1449,6 +1534,59 @@ eligwin_eligible_dates(PG_FUNCTION_ARGS)
 	result->age_min = 0;
 	result->age_max = 0;
 	PG_RETURN_ELIGWIN_P(result);
+}
+
+/*
+ * eligible(w, on, birth, person) and eligible_dates(w, birth, person): the
+ * same for one person with a jobprofile, the conditions applied too.  A
+ * condition the profile has no part for does not hold.
+ */
+PG_FUNCTION_INFO_V1(eligwin_eligible_person);
+Datum
+eligwin_eligible_person(PG_FUNCTION_ARGS)
+{
+	Eligwin    *w = eligwin_getarg(fcinfo, 0);
+	DateADT		on = PG_GETARG_DATEADT(1);
+	DateADT		birth = PG_GETARG_DATEADT(2);
+	JobProfileView person;
+	int32		age;
+
+	eligwin_check_finite(birth, "birth date");
+	jp_view(&person, PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(3)));
+	if (on < birth ||
+		!eligwin_intervals_contain_date(w->intervals, w->nintervals, on))
+		PG_RETURN_BOOL(false);
+	if (ELIGWIN_HAS_COND(w) &&
+		!(eligwin_region_holds(w, &person.h) && eligwin_groups_hold(w, &person.h)))
+		PG_RETURN_BOOL(false);
+	if (!ELIGWIN_HAS_AGE(w))
+		PG_RETURN_BOOL(true);
+	if (DATE_IS_NOEND(on))
+		PG_RETURN_BOOL(w->age_max == ELIGWIN_AGE_UNBOUNDED);
+	age = eligwin_age_on(birth, on);
+	PG_RETURN_BOOL(age >= w->age_min &&
+				   (w->age_max == ELIGWIN_AGE_UNBOUNDED || age <= w->age_max));
+}
+
+PG_FUNCTION_INFO_V1(eligwin_eligible_dates_person);
+Datum
+eligwin_eligible_dates_person(PG_FUNCTION_ARGS)
+{
+	Eligwin    *w = eligwin_getarg(fcinfo, 0);
+	DateADT		birth = PG_GETARG_DATEADT(1);
+	JobProfileView person;
+	Eligwin    *result;
+
+	eligwin_check_finite(birth, "birth date");
+	jp_view(&person, PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(2)));
+	if (ELIGWIN_HAS_COND(w) &&
+		!(eligwin_region_holds(w, &person.h) && eligwin_groups_hold(w, &person.h)))
+		PG_RETURN_ELIGWIN_P(eligwin_make(NULL, 0, NULL));
+	result = DatumGetEligwinP(DirectFunctionCall2(eligwin_eligible_dates,
+												  PointerGetDatum(w),
+												  DateADTGetDatum(birth)));
+	/* the conditions hold: a plain window of days (version 1) */
+	PG_RETURN_ELIGWIN_P(eligwin_make(result->intervals, result->nintervals, NULL));
 }
 
 /*
@@ -1580,6 +1718,8 @@ eligwin_next_open(PG_FUNCTION_ARGS)
 
 #define ELIGWIN_STATE_MIN_CAPACITY	16
 
+static Eligwin *eligwin_state_new(const Eligwin *w);
+
 /*
  * Make room for extra more intervals in state: compact it in place first,
  * and grow it when it is still more than half full.  May return a new state.
@@ -1603,9 +1743,10 @@ eligwin_state_reserve(Eligwin *state, int32 extra)
 	newcap = Max((int64) cap * 2, ((int64) state->nintervals + extra) * 2);
 	if (ELIGWIN_SIZE(newcap) > MaxAllocSize)
 		eligwin_check_count(newcap);
-	grown = eligwin_alloc((int32) newcap);
-	memcpy(grown, state, ELIGWIN_SIZE(state->nintervals));
-	SET_VARSIZE(grown, ELIGWIN_SIZE(newcap));
+	grown = eligwin_alloc_cond((int32) newcap, state);
+	/* the header and intervals; the conditions are at the end already */
+	memcpy((char *) grown + VARHDRSZ, (char *) state + VARHDRSZ,
+		   ELIGWIN_SIZE(state->nintervals) - VARHDRSZ);
 	return grown;
 }
 
@@ -1617,6 +1758,11 @@ eligwin_state_add(Eligwin *state, const Eligwin *w)
 
 	if (w->nintervals == 0)
 		return state;
+	if (state->nintervals == 0 && !eligwin_same_cond(state, w))
+	{
+		/* an empty state takes the conditions of the first window with dates */
+		return eligwin_state_new(w);
+	}
 	if (state->nintervals == 0)
 	{
 		/* an empty state takes the band of the first window with dates */
@@ -1629,6 +1775,11 @@ eligwin_state_add(Eligwin *state, const Eligwin *w)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot unite eligwin values with different age bands"),
 				 errhint("Apply the bands with eligible_dates(window, birth) first, or give all windows the same band.")));
+	else if (!eligwin_same_cond(state, w))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot unite eligwin values with different conditions"),
+				 errhint("Apply them with eligible_dates(window, birth, person) first, or give all windows the same conditions.")));
 	state = eligwin_state_reserve(state, w->nintervals);
 	n = state->nintervals;
 	/* appending sorted intervals after the last one keeps the state sorted */
@@ -1648,10 +1799,10 @@ static Eligwin *
 eligwin_state_new(const Eligwin *w)
 {
 	int32		cap = Max(ELIGWIN_STATE_MIN_CAPACITY, 2 * w->nintervals);
-	Eligwin    *state = eligwin_alloc(cap);
+	Eligwin    *state = eligwin_alloc_cond(cap, w);
 
-	memcpy(state, w, ELIGWIN_SIZE(w->nintervals));
-	SET_VARSIZE(state, ELIGWIN_SIZE(cap));
+	memcpy((char *) state + VARHDRSZ, (char *) w + VARHDRSZ,
+		   ELIGWIN_SIZE(w->nintervals) - VARHDRSZ);
 	return state;
 }
 

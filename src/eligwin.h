@@ -12,6 +12,13 @@
  * Inside an aggregate the state may carry ELIGWIN_FLAG_RAW (intervals
  * appended unsorted) and spare capacity after the last interval: nintervals
  * counts the intervals in use, VARSIZE the bytes allocated.
+ *
+ * Version 2 (jobs_ext 1.1) is version 1 plus conditions on the person: a
+ * residency condition (법정동 prefixes) and a target-group condition, kept
+ * in an EligwinCond block at the very end of the varlena (condsize bytes),
+ * so that the intervals stay where version 1 has them and an aggregate
+ * state's spare capacity lies between the two.  A window without conditions
+ * is always written as version 1, byte for byte as 1.0 wrote it.
  */
 #ifndef ELIGWIN_H
 #define ELIGWIN_H
@@ -19,9 +26,11 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/date.h"
 
 #define ELIGWIN_VERSION			1
+#define ELIGWIN_VERSION_COND	2	/* with a condition block */
 
 /* Most intervals a normalised window may hold (54000 beyond) */
 #define ELIGWIN_MAX_INTERVALS	10000
@@ -34,6 +43,9 @@
 
 /* flags */
 #define ELIGWIN_FLAG_AGE		0x01	/* age_min/age_max are set */
+#define ELIGWIN_FLAG_REGION		0x02	/* version 2: a residency condition */
+#define ELIGWIN_FLAG_GROUPS		0x04	/* version 2: a target-group condition */
+#define ELIGWIN_FLAG_COND		(ELIGWIN_FLAG_REGION | ELIGWIN_FLAG_GROUPS)
 #define ELIGWIN_FLAG_RAW		0x40	/* aggregate state: not yet normalised */
 #define ELIGWIN_FLAG_LOSSY		0x80	/* GiST key: bounding interval only */
 
@@ -50,15 +62,42 @@ typedef struct Eligwin
 	uint8		flags;
 	int16		age_min;		/* completed years, 0 without a band */
 	int16		age_max;		/* completed years, or ELIGWIN_AGE_UNBOUNDED */
-	int16		reserved;		/* zero */
+	int16		condsize;		/* version 2: bytes of the EligwinCond block at
+								 * the end of the value; version 1: zero */
 	int32		nintervals;
 	EligwinInterval intervals[FLEXIBLE_ARRAY_MEMBER];
 } Eligwin;
 
 #define ELIGWIN_HDRSZ			offsetof(Eligwin, intervals)
 #define ELIGWIN_SIZE(n)			(ELIGWIN_HDRSZ + (Size) (n) * sizeof(EligwinInterval))
-#define ELIGWIN_CAPACITY(w)		((int32) ((VARSIZE(w) - ELIGWIN_HDRSZ) / sizeof(EligwinInterval)))
+#define ELIGWIN_CAPACITY(w)		((int32) ((VARSIZE(w) - ELIGWIN_HDRSZ - (w)->condsize) / sizeof(EligwinInterval)))
 #define ELIGWIN_HAS_AGE(w)		(((w)->flags & ELIGWIN_FLAG_AGE) != 0)
+#define ELIGWIN_HAS_COND(w)		(((w)->flags & ELIGWIN_FLAG_COND) != 0)
+
+/* Most region prefixes a residency condition may hold */
+#define ELIGWIN_MAX_REGIONS		1000
+
+/* One 법정동 prefix of a residency condition: sido canonical (52, not 45) */
+typedef struct EligwinRegion
+{
+	uint8		sido;			/* region_sido_area() of the code */
+	uint8		depth;			/* levels given, 1..4 */
+	uint16		sigungu;		/* zero beyond depth */
+	uint16		emd;
+	uint8		ri;
+	uint8		pad;			/* zero */
+} EligwinRegion;
+
+/* The conditions of a version 2 window, at its end */
+typedef struct EligwinCond
+{
+	uint16		groups;			/* target-group bits (jobprofile's); any of */
+	uint16		nregions;		/* prefixes, sorted, none under another */
+	EligwinRegion regions[FLEXIBLE_ARRAY_MEMBER];
+} EligwinCond;
+
+#define ELIGWIN_COND_SIZE(n)	(offsetof(EligwinCond, regions) + (Size) (n) * sizeof(EligwinRegion))
+#define ELIGWIN_COND(w)			((EligwinCond *) ((char *) (w) + VARSIZE(w) - (w)->condsize))
 
 /* detoasted, with its version byte and size checked (eligwin.c) */
 extern Eligwin *eligwin_detoast(Datum d);
@@ -73,6 +112,7 @@ extern Eligwin *eligwin_detoast(Datum d);
 
 /* eligwin.c */
 extern Eligwin *eligwin_alloc(int32 capacity);
+extern Eligwin *eligwin_alloc_cond(int32 capacity, const Eligwin *src);
 extern Eligwin *eligwin_make(const EligwinInterval *iv, int32 n, const Eligwin *band);
 extern int32 eligwin_normalise(EligwinInterval *iv, int32 n);
 extern Eligwin *eligwin_normalised(Eligwin *w);
@@ -84,5 +124,21 @@ extern bool eligwin_intervals_contain_date(const EligwinInterval *a, int32 na,
 										   DateADT d);
 extern int	eligwin_format_date(char *buf, DateADT d);
 extern const char *eligwin_parse_date(const char *s, DateADT *result, bool *ok);
+extern int32 eligwin_age_on(DateADT birth, DateADT on);
+
+/* eligwin_cond.c: the conditions of version 2 */
+struct JobProfileFixed;
+extern const char *eligwin_cond_parse(const char *p, const char *str,
+									  Eligwin **w, Node *escontext);
+extern void eligwin_cond_out(StringInfo buf, const Eligwin *w);
+extern const char *eligwin_cond_check(const Eligwin *w);
+extern Eligwin *eligwin_cond_recv(Eligwin *w, StringInfo buf);
+extern void eligwin_cond_send(StringInfo buf, const Eligwin *w);
+extern Eligwin *eligwin_cond_meet(Eligwin *result, const Eligwin *a, const Eligwin *b);
+extern bool eligwin_same_cond(const Eligwin *a, const Eligwin *b);
+extern int	eligwin_cond_compare(const Eligwin *a, const Eligwin *b);
+extern uint64 eligwin_cond_hash(const Eligwin *w, uint64 seed);
+extern bool eligwin_region_holds(const Eligwin *w, const struct JobProfileFixed *h);
+extern bool eligwin_groups_hold(const Eligwin *w, const struct JobProfileFixed *h);
 
 #endif							/* ELIGWIN_H */

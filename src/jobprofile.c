@@ -33,6 +33,7 @@
 
 #include "jobs_ext.h"
 #include "jobprofile.h"
+#include "region.h"
 
 /* the on-disk header has no padding and a fixed size */
 StaticAssertDecl(sizeof(JobProfileFixed) == 72, "JobProfileFixed must be 72 bytes");
@@ -108,21 +109,6 @@ typedef struct JpErr
 #define JP_FAIL(err, ...) \
 	JOBS_EXT_INPUT_ERROR((err)->escontext, false, \
 						 (errcode((err)->code), __VA_ARGS__))
-
-/* sido codes of the 법정동 scheme, including the renumbered 42/45 */
-static bool
-jp_sido_is_valid(int sido)
-{
-	switch (sido)
-	{
-		case 11: case 26: case 27: case 28: case 29: case 30: case 31:
-		case 36: case 41: case 42: case 43: case 44: case 45: case 46:
-		case 47: case 48: case 50: case 51: case 52:
-			return true;
-		default:
-			return false;
-	}
-}
 
 /*
  * Portable 64-bit hash of a folded skill: FNV-1a over the UTF-8 bytes with a
@@ -266,30 +252,24 @@ jp_set_occupation(JobProfileParts *pp, const char *s, int len, JpErr *err)
 static bool
 jp_set_region(JobProfileParts *pp, const char *s, int len, JpErr *err)
 {
-	char		buf[11];
-	int			sido,
-				sigungu,
-				emd,
-				ri;
+	RegionCode	rc;
 
-	if (!jp_all_digits(s, len) || (len != 2 && len != 5 && len != 8 && len != 10))
-		JP_FAIL(err, errmsg("invalid region code \"%.*s\"", Min(len, 40), s),
-					   errhint("A region is a 법정동 code of 10 digits (or its first 2, 5 or 8)."));
-	memset(buf, '0', 10);
-	memcpy(buf, s, len);
-	buf[10] = '\0';
-	sido = (buf[0] - '0') * 10 + (buf[1] - '0');
-	sigungu = (buf[2] - '0') * 100 + (buf[3] - '0') * 10 + (buf[4] - '0');
-	emd = (buf[5] - '0') * 100 + (buf[6] - '0') * 10 + (buf[7] - '0');
-	ri = (buf[8] - '0') * 10 + (buf[9] - '0');
-	if (!jp_sido_is_valid(sido))
-		JP_FAIL(err, errmsg("invalid region code \"%.*s\": %02d is not a sido", Min(len, 40), s, sido));
-	if ((sigungu == 0 && (emd != 0 || ri != 0)) || (emd == 0 && ri != 0))
-		JP_FAIL(err, errmsg("invalid region code \"%.*s\": a level is given below an empty one", Min(len, 40), s));
-	pp->sido = sido;
-	pp->sigungu = sigungu;
-	pp->emd = emd;
-	pp->ri = ri;
+	switch (region_parse(s, len, &rc))
+	{
+		case REGION_OK:
+			break;
+		case REGION_BAD_FORM:
+			JP_FAIL(err, errmsg("invalid region code \"%.*s\"", Min(len, 40), s),
+					errhint("A region is a 법정동 code of 10 digits (or its first 2, 5 or 8)."));
+		case REGION_BAD_SIDO:
+			JP_FAIL(err, errmsg("invalid region code \"%.*s\": %02d is not a sido", Min(len, 40), s, rc.sido));
+		case REGION_BAD_LEVELS:
+			JP_FAIL(err, errmsg("invalid region code \"%.*s\": a level is given below an empty one", Min(len, 40), s));
+	}
+	pp->sido = rc.sido;
+	pp->sigungu = rc.sigungu;
+	pp->emd = rc.emd;
+	pp->ri = rc.ri;
 	pp->parts |= JP_HAS_REGION;
 	return true;
 }
@@ -382,6 +362,23 @@ jp_add_target(JobProfileParts *pp, const char *s, int len, JpErr *err)
 					   errhint("Target groups are youth, older, disabled, woman_returning, unpaid_leave, freelancer, crisis_jobless, low_income, single_parent, defector, immigrant."));
 	pp->targets |= (uint16) (1 << i);
 	return true;
+}
+
+/*
+ * The index of a target-group name or Korean alias (as jobprofile reads
+ * them) in *found, -1 when unknown; false after a soft error.  For eligwin's
+ * group conditions.
+ */
+bool
+jobprofile_target_lookup(const char *s, int len, int sqlstate, Node *escontext,
+						 int *found)
+{
+	JpErr		err;
+
+	err.code = sqlstate;
+	err.escontext = escontext;
+	return jp_lookup_name(s, len, jp_target_names, JP_NTARGETS,
+						  jp_target_aliases, lengthof(jp_target_aliases), found, &err);
 }
 
 static bool
@@ -493,7 +490,7 @@ jobprofile_build(JobProfileParts *pp, JpErr *err)
 	if (pp->parts & JP_HAS_REGION)
 	{
 		h.sido = (uint8) pp->sido;
-		h.sido_area = (uint8) (pp->sido == 45 ? 52 : pp->sido == 42 ? 51 : pp->sido);
+		h.sido_area = (uint8) region_sido_area(pp->sido);
 		h.sigungu = (uint16) pp->sigungu;
 		h.emd = (uint16) pp->emd;
 		h.ri = (uint8) pp->ri;

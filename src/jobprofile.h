@@ -140,6 +140,10 @@ extern const char *const jp_shift_names[JP_NSHIFTS];
 extern const char *const jp_education_names[JP_NEDUCATION];
 extern const char *const jp_target_names[JP_NTARGETS];
 
+/* a target-group name or alias: its bit index, or -1 (jobprofile.c) */
+extern bool jobprofile_target_lookup(const char *s, int len, int sqlstate,
+									 Node *escontext, int *found);
+
 /* the i-th skill text of a view (linear scan, not for hot paths) */
 extern const char *jp_skill_text(const JobProfileView *v, int i);
 

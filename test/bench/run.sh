@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test/bench/run.sh — run the benchmarks in test/bench/*.bench against the
 # database in $PGDATABASE (make bench sets one up) and print, for each, the
-# median time of the jobs_ext way and of the plain-SQL or contrib way, and
-# their ratio (baseline / jobs_ext: above 1 means jobs_ext is faster).
+# median time of the jobs_ext way and of the plain-SQL or contrib way (run
+# interleaved), and their ratio (baseline / jobs_ext: above 1 means jobs_ext
+# is faster).
 #
 # A .bench file holds one or more blocks:
 #
@@ -28,15 +29,21 @@ trap 'rm -rf "$work"' EXIT
 
 psql_run() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-# median_ms FILE: time the statement in FILE reps times, print the median in ms
-median_ms() {
-	local file=$1
+# median_pair_ms FILE_A FILE_B: time the statements of both files
+# interleaved (A B A B …, after one warm-up run of each, in one session, so
+# that drift in the machine's load hits both alike) reps times each; print
+# the two medians in ms
+median_pair_ms() {
+	local a=$1 b=$2
 	{
 		echo '\timing on'
 		echo '\o /dev/null'
-		for _ in $(seq 0 "$reps"); do cat "$file"; echo; done
-	} | psql_run -f - | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n "$reps" |
-		sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+		for _ in $(seq 0 "$reps"); do cat "$a"; echo; cat "$b"; echo; done
+	} | psql_run -f - | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n "$((2 * reps))" >"$work/times"
+	for parity in 1 0; do
+		awk -v p="$parity" 'NR % 2 == p' "$work/times" | sort -g |
+			awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+	done
 }
 
 printf '%-58s %12s %12s %8s\n' "benchmark (median of $reps)" "jobs_ext ms" "baseline ms" "ratio"
@@ -59,8 +66,7 @@ for bench in "$here"/*.bench; do
 			# from stdin: a message must not name the block file, removed at the end
 			psql_run -f - <"$b.setup" >/dev/null
 		fi
-		ours=$(median_ms "$b.jobs_ext")
-		theirs=$(median_ms "$b.baseline")
+		{ read -r ours; read -r theirs; } < <(median_pair_ms "$b.jobs_ext" "$b.baseline")
 		ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { if (a > 0) printf "%.2fx", b / a; else print "n/a" }')
 		printf '%-58s %12.1f %12.1f %8s\n' "$name" "$ours" "$theirs" "$ratio"
 		printf '%-58s %12s %12s %8s\n' "  baseline: $(cat "$b.basename")" "" "" ""

@@ -107,7 +107,11 @@ SELECT cond, pg_temp.ids_by('index', cond) AS by_index, pg_temp.ids_by('seqscan'
 FROM (VALUES ('profile ? ''용접'''), ('profile ? ''co2용접'''), ('profile ? ''없는기술'''),
              ('profile ?| ''{용접,지게차}'''), ('profile ?| ''{NULL,도장}'''), ('profile ?| ''{}'''),
              ('profile ?& ''{지게차,용접}'''), ('profile ?& ''{도장,NULL}'''), ('profile ?& ''{}'''),
-             ('profile ?& ''{NULL}''')) v(cond);
+             ('profile ?& ''{NULL}'''),
+             -- skills no profile can hold: empty or too long after folding
+             ('profile ? '''''), ('profile ?| ''{"",용접}'''), ('profile ?& ''{" · ",용접}'''),
+             ('profile ? repeat(''가'', 100)'), ('profile ?| ARRAY[repeat(''가'', 100), ''도장'']'),
+             ('profile ?& ARRAY[repeat(''가'', 100)]')) v(cond);
 
 -- Random profiles: the index (with some rows still in its pending list), a
 -- sequential scan, the function forms and plain array operators on

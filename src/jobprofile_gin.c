@@ -1,7 +1,7 @@
 /*
  * jobprofile_gin.c
  *		Skill search on jobprofile: has_skill (?), has_any_skill (?|),
- *		has_all_skills (?&), and the GIN operator class jobprofile_skills_ops
+ *		has_all_skills (?&), and the GIN operator class jobprofile_gin_ops
  *		that answers them from an index.
  *
  * A query skill is folded and hashed exactly as jobprofile input folds and
@@ -15,8 +15,8 @@
  * The index keys are the stored skills themselves, their folded UTF-8 text
  * as bytea (compared bytewise, so no collation is involved), not their
  * hashes: a key names exactly one skill, so the index answers all three
- * operators exactly and rows are not rechecked (and a bitmap scan that only
- * counts rows need not visit all-visible heap pages).
+ * operators exactly, rows are not rechecked, and no hash collision can make
+ * an index scan differ from a sequential scan.
  *
  * Arrays follow jsonb's ?| and ?&: NULL elements are ignored, ?| with no
  * (non-NULL) element is false and ?& with none is true.
@@ -285,9 +285,11 @@ jobprofile_gin_extract_value(PG_FUNCTION_ARGS)
 }
 
 /*
- * A query's keys: its distinct skills, folded.  ?| with no skill
- * matches nothing (no key, default mode); ?& with none matches every
- * non-NULL profile (GIN_SEARCH_MODE_ALL).
+ * A query's keys: its distinct skills, folded.  A skill no profile can hold
+ * (empty or too long after folding) is no key: ? and ?& with one match
+ * nothing, ?| leaves it out.  ?| with no skill left matches nothing (no key,
+ * default mode); ?& with no skill at all matches every non-NULL profile
+ * (GIN_SEARCH_MODE_ALL).
  */
 PG_FUNCTION_INFO_V1(jobprofile_gin_extract_query);
 Datum
@@ -298,7 +300,8 @@ jobprofile_gin_extract_query(PG_FUNCTION_ARGS)
 	StrategyNumber strategy = PG_GETARG_UINT16(2);
 	int32	   *searchMode = (int32 *) PG_GETARG_POINTER(6);
 	JpSkillQuery q;
-	Datum	   *entries = NULL;
+	Datum	   *entries;
+	int			n = 0;
 	int			i;
 
 	if (strategy == JP_STRATEGY_HAS_SKILL)
@@ -308,7 +311,7 @@ jobprofile_gin_extract_query(PG_FUNCTION_ARGS)
 	else
 		elog(ERROR, "unrecognized strategy number: %d", strategy);
 
-	*nentries = q.nskills;
+	*nentries = 0;
 	if (q.nskills == 0)
 	{
 		if (strategy == JP_STRATEGY_HAS_ALL)
@@ -317,8 +320,20 @@ jobprofile_gin_extract_query(PG_FUNCTION_ARGS)
 	}
 	entries = palloc(sizeof(Datum) * q.nskills);
 	for (i = 0; i < q.nskills; i++)
-		entries[i] = jp_skill_key(q.texts[i]);
-	PG_RETURN_POINTER(entries);
+	{
+		Size		len = strlen(q.texts[i]);
+
+		if (len == 0 || len > JOBPROFILE_MAX_SKILL_LEN)
+		{
+			if (strategy == JP_STRATEGY_HAS_ANY)
+				continue;
+			/* no row can match */
+			PG_RETURN_POINTER(NULL);
+		}
+		entries[n++] = jp_skill_key(q.texts[i]);
+	}
+	*nentries = n;
+	PG_RETURN_POINTER(n > 0 ? entries : NULL);
 }
 
 /* Does the row match, given which query keys (skills) it has?  Exact. */

@@ -1119,15 +1119,22 @@ CREATE CAST (catstats AS text) WITH INOUT AS ASSIGNMENT;
 --------------------------------------------------------------------------------
 
 -- IMMUTABLE: a query skill is folded as jobprofile input folds skills (ICU),
--- as hangul_nfc and the other folding functions are.
+-- as hangul_nfc and the other folding functions are.  The support function
+-- lets a jobprofile_gin_ops index answer the function forms too.
+CREATE FUNCTION jobprofile_skill_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_skill_support(internal) IS 'planner support: lets has_skill, has_any_skill and has_all_skills use a jobprofile_gin_ops index';
 CREATE FUNCTION has_skill(jobprofile, skill text) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'jobprofile_has_skill' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'jobprofile_has_skill' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT jobprofile_skill_support;
 COMMENT ON FUNCTION has_skill(jobprofile, text) IS 'implementation of ? operator: does the profile hold the skill (folded as jobprofile input folds skills)?';
 CREATE FUNCTION has_any_skill(jobprofile, skills text[]) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'jobprofile_has_any_skill' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'jobprofile_has_any_skill' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT jobprofile_skill_support;
 COMMENT ON FUNCTION has_any_skill(jobprofile, text[]) IS 'implementation of ?| operator: does the profile hold any of the skills? NULL elements are ignored; false for none';
 CREATE FUNCTION has_all_skills(jobprofile, skills text[]) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'jobprofile_has_all_skills' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'jobprofile_has_all_skills' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT jobprofile_skill_support;
 COMMENT ON FUNCTION has_all_skills(jobprofile, text[]) IS 'implementation of ?& operator: does the profile hold all of the skills? NULL elements are ignored; true for none';
 
 CREATE OPERATOR ? (

@@ -111,7 +111,10 @@ FROM (VALUES ('profile ? ''용접'''), ('profile ? ''co2용접'''), ('profile ? 
              -- skills no profile can hold: empty or too long after folding
              ('profile ? '''''), ('profile ?| ''{"",용접}'''), ('profile ?& ''{" · ",용접}'''),
              ('profile ? repeat(''가'', 100)'), ('profile ?| ARRAY[repeat(''가'', 100), ''도장'']'),
-             ('profile ?& ARRAY[repeat(''가'', 100)]')) v(cond);
+             ('profile ?& ARRAY[repeat(''가'', 100)]'),
+             -- the function forms use the index too
+             ('has_skill(profile, ''용 접'')'), ('has_any_skill(profile, ''{용접,지게차}'')'),
+             ('has_all_skills(profile, ''{도장,NULL}'')'), ('has_all_skills(profile, ''{}'')')) v(cond);
 
 -- Random profiles: the index (with some rows still in its pending list), a
 -- sequential scan, the function forms and plain array operators on

@@ -18,6 +18,9 @@
  * operators exactly, rows are not rechecked, and no hash collision can make
  * an index scan differ from a sequential scan.
  *
+ * The function forms are indexable too: their planner support function
+ * turns has_skill(col, x) into col ? x, and so on, where the index allows.
+ *
  * Arrays follow jsonb's ?| and ?&: NULL elements are ignored, ?| with no
  * (non-NULL) element is false and ?& with none is true.
  */
@@ -27,8 +30,13 @@
 #include "access/stratnum.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
+#include "nodes/supportnodes.h"
+#include "optimizer/optimizer.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 #include "jobprofile.h"
@@ -400,4 +408,53 @@ jobprofile_gin_triconsistent(PG_FUNCTION_ARGS)
 		}
 	}
 	PG_RETURN_GIN_TERNARY_VALUE(result);
+}
+
+/*
+ * Planner support for has_skill, has_any_skill and has_all_skills: a call
+ * with the indexed profile first and a skill argument that is constant for
+ * the scan becomes the operator the index answers (exactly, so not lossy).
+ */
+PG_FUNCTION_INFO_V1(jobprofile_skill_support);
+Datum
+jobprofile_skill_support(PG_FUNCTION_ARGS)
+{
+	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
+	SupportRequestIndexCondition *req;
+	static const StrategyNumber strategies[] = {
+		JP_STRATEGY_HAS_SKILL, JP_STRATEGY_HAS_ANY, JP_STRATEGY_HAS_ALL
+	};
+	List	   *args;
+	Node	   *skills;
+	Oid			righttype;
+	int			i;
+
+	if (!IsA(rawreq, SupportRequestIndexCondition))
+		PG_RETURN_POINTER(NULL);
+	req = (SupportRequestIndexCondition *) rawreq;
+	if (!is_funcclause(req->node) || req->indexarg != 0)
+		PG_RETURN_POINTER(NULL);
+	args = ((FuncExpr *) req->node)->args;
+	if (list_length(args) != 2)
+		PG_RETURN_POINTER(NULL);
+	skills = (Node *) lsecond(args);
+	if (!is_pseudo_constant_for_index(req->root, skills, req->index))
+		PG_RETURN_POINTER(NULL);
+	righttype = exprType(skills);
+	for (i = 0; i < (int) lengthof(strategies); i++)
+	{
+		Oid			opno = get_opfamily_member(req->opfamily, exprType(linitial(args)),
+											   righttype, strategies[i]);
+
+		if (OidIsValid(opno) && get_opcode(opno) == req->funcid)
+		{
+			req->lossy = false;
+			PG_RETURN_POINTER(list_make1(make_opclause(opno, BOOLOID, false,
+													   (Expr *) linitial(args),
+													   (Expr *) skills,
+													   InvalidOid,
+													   ((FuncExpr *) req->node)->inputcollid)));
+		}
+	}
+	PG_RETURN_POINTER(NULL);
 }

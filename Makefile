@@ -76,6 +76,6 @@ ifneq ($(and $(wildcard $(PGXS)),$(wildcard $(PG_INCLUDEDIR_SERVER)/postgres.h))
 include $(PGXS)
 else
 ifeq ($(filter test demo demo-stop bench fuzz sanitize matrix,$(MAKECMDGOALS)),)
-$(error PostgreSQL server headers not found (no postgres.h in '$(PG_INCLUDEDIR_SERVER)' of $(PG_CONFIG)): install postgresql-server-dev-$(or $(PG_MAJOR_FOUND),15), or run 'make test', which installs what is missing)
+$(error PostgreSQL server headers not found ($(if $(PG_INCLUDEDIR_SERVER),no postgres.h in $(PG_INCLUDEDIR_SERVER),no $(PG_CONFIG) to ask)): install postgresql-server-dev-$(or $(PG_MAJOR_FOUND),15), or run 'make test', which installs what is missing)
 endif
 endif

@@ -914,6 +914,76 @@ CREATE AGGREGATE topk(id bigint, score real, k integer) (
 );
 COMMENT ON AGGREGATE topk(bigint, real, integer) IS 'the k pairs with the highest scores, best first, ties by smaller id';
 
+-- comparison and hashing: the btree and hash operator classes (doc/matching.md)
+CREATE FUNCTION topk_state_eq(topk_state, topk_state) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION topk_state_ne(topk_state, topk_state) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION topk_state_lt(topk_state, topk_state) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION topk_state_le(topk_state, topk_state) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION topk_state_gt(topk_state, topk_state) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION topk_state_ge(topk_state, topk_state) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION topk_state_cmp(topk_state, topk_state) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION topk_state_hash(topk_state) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION topk_state_hash_extended(topk_state, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION topk_state_eq(topk_state, topk_state) IS 'implementation of = operator: same k and the same (id, score) pairs, in any order';
+COMMENT ON FUNCTION topk_state_ne(topk_state, topk_state) IS 'implementation of <> operator';
+COMMENT ON FUNCTION topk_state_lt(topk_state, topk_state) IS 'implementation of < operator';
+COMMENT ON FUNCTION topk_state_le(topk_state, topk_state) IS 'implementation of <= operator';
+COMMENT ON FUNCTION topk_state_gt(topk_state, topk_state) IS 'implementation of > operator';
+COMMENT ON FUNCTION topk_state_ge(topk_state, topk_state) IS 'implementation of >= operator';
+COMMENT ON FUNCTION topk_state_cmp(topk_state, topk_state) IS 'btree comparison: -1, 0 or 1; by k, then the pairs best first compared as topk_final arrays compare';
+COMMENT ON FUNCTION topk_state_hash(topk_state) IS 'hash of a topk_state: equal values hash alike, however they were built';
+COMMENT ON FUNCTION topk_state_hash_extended(topk_state, bigint) IS 'seeded 64-bit hash of a topk_state; with seed 0 its low 32 bits are topk_state_hash';
+
+CREATE OPERATOR = (
+	LEFTARG = topk_state, RIGHTARG = topk_state, PROCEDURE = topk_state_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+CREATE OPERATOR <> (
+	LEFTARG = topk_state, RIGHTARG = topk_state, PROCEDURE = topk_state_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR < (
+	LEFTARG = topk_state, RIGHTARG = topk_state, PROCEDURE = topk_state_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = topk_state, RIGHTARG = topk_state, PROCEDURE = topk_state_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = topk_state, RIGHTARG = topk_state, PROCEDURE = topk_state_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = topk_state, RIGHTARG = topk_state, PROCEDURE = topk_state_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS topk_state_ops
+	DEFAULT FOR TYPE topk_state USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 topk_state_cmp(topk_state, topk_state);
+
+CREATE OPERATOR CLASS topk_state_hash_ops
+	DEFAULT FOR TYPE topk_state USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 topk_state_hash(topk_state),
+		FUNCTION 2 topk_state_hash_extended(topk_state, bigint);
+
 --------------------------------------------------------------------------------
 -- peopleset: an exact set of person numbers; people(bigint) counts distinct
 -- people, in parallel and across Citus nodes
@@ -1008,7 +1078,7 @@ CREATE FUNCTION peopleset_contains(peopleset, bigint) RETURNS boolean
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION peopleset_contains(peopleset, bigint) IS 'implementation of @> operator: is the person in the set?';
 CREATE FUNCTION peopleset_eq(peopleset, peopleset) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION peopleset_eq(peopleset, peopleset) IS 'implementation of = operator';
 
 CREATE OPERATOR + (
@@ -1020,8 +1090,71 @@ CREATE OPERATOR @> (
 );
 CREATE OPERATOR = (
 	LEFTARG = peopleset, RIGHTARG = peopleset, PROCEDURE = peopleset_eq,
-	COMMUTATOR = =, RESTRICT = eqsel, JOIN = eqjoinsel
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
 );
+
+-- comparison and hashing: the btree and hash operator classes (doc/aggregates.md)
+CREATE FUNCTION peopleset_ne(peopleset, peopleset) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION peopleset_lt(peopleset, peopleset) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION peopleset_le(peopleset, peopleset) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION peopleset_gt(peopleset, peopleset) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION peopleset_ge(peopleset, peopleset) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION peopleset_cmp(peopleset, peopleset) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION peopleset_hash(peopleset) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION peopleset_hash_extended(peopleset, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION peopleset_ne(peopleset, peopleset) IS 'implementation of <> operator';
+COMMENT ON FUNCTION peopleset_lt(peopleset, peopleset) IS 'implementation of < operator';
+COMMENT ON FUNCTION peopleset_le(peopleset, peopleset) IS 'implementation of <= operator';
+COMMENT ON FUNCTION peopleset_gt(peopleset, peopleset) IS 'implementation of > operator';
+COMMENT ON FUNCTION peopleset_ge(peopleset, peopleset) IS 'implementation of >= operator';
+COMMENT ON FUNCTION peopleset_cmp(peopleset, peopleset) IS 'btree comparison: -1, 0 or 1; smaller set first, then the first number where two sets of one size differ';
+COMMENT ON FUNCTION peopleset_hash(peopleset) IS 'hash of a peopleset: equal values hash alike, however they were built';
+COMMENT ON FUNCTION peopleset_hash_extended(peopleset, bigint) IS 'seeded 64-bit hash of a peopleset; with seed 0 its low 32 bits are peopleset_hash';
+
+CREATE OPERATOR <> (
+	LEFTARG = peopleset, RIGHTARG = peopleset, PROCEDURE = peopleset_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR < (
+	LEFTARG = peopleset, RIGHTARG = peopleset, PROCEDURE = peopleset_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = peopleset, RIGHTARG = peopleset, PROCEDURE = peopleset_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = peopleset, RIGHTARG = peopleset, PROCEDURE = peopleset_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = peopleset, RIGHTARG = peopleset, PROCEDURE = peopleset_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS peopleset_ops
+	DEFAULT FOR TYPE peopleset USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 peopleset_cmp(peopleset, peopleset);
+
+CREATE OPERATOR CLASS peopleset_hash_ops
+	DEFAULT FOR TYPE peopleset USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 peopleset_hash(peopleset),
+		FUNCTION 2 peopleset_hash_extended(peopleset, bigint);
 
 CREATE CAST (text AS peopleset) WITH INOUT AS ASSIGNMENT;
 CREATE CAST (peopleset AS text) WITH INOUT AS ASSIGNMENT;
@@ -1112,6 +1245,76 @@ COMMENT ON FUNCTION to_jsonb(catstats) IS 'totals and per-category roll-up as js
 
 CREATE CAST (text AS catstats) WITH INOUT AS ASSIGNMENT;
 CREATE CAST (catstats AS text) WITH INOUT AS ASSIGNMENT;
+
+-- comparison and hashing: the btree and hash operator classes (doc/aggregates.md)
+CREATE FUNCTION catstats_eq(catstats, catstats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION catstats_ne(catstats, catstats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION catstats_lt(catstats, catstats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION catstats_le(catstats, catstats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION catstats_gt(catstats, catstats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION catstats_ge(catstats, catstats) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION catstats_cmp(catstats, catstats) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION catstats_hash(catstats) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION catstats_hash_extended(catstats, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION catstats_eq(catstats, catstats) IS 'implementation of = operator: same categories, enrolments and people in each';
+COMMENT ON FUNCTION catstats_ne(catstats, catstats) IS 'implementation of <> operator';
+COMMENT ON FUNCTION catstats_lt(catstats, catstats) IS 'implementation of < operator';
+COMMENT ON FUNCTION catstats_le(catstats, catstats) IS 'implementation of <= operator';
+COMMENT ON FUNCTION catstats_gt(catstats, catstats) IS 'implementation of > operator';
+COMMENT ON FUNCTION catstats_ge(catstats, catstats) IS 'implementation of >= operator';
+COMMENT ON FUNCTION catstats_cmp(catstats, catstats) IS 'btree comparison: -1, 0 or 1; by enrolments, then category by category (code, enrolments), then the number of (person, category) pairs and the first that differs';
+COMMENT ON FUNCTION catstats_hash(catstats) IS 'hash of a catstats: equal values hash alike, however they were built';
+COMMENT ON FUNCTION catstats_hash_extended(catstats, bigint) IS 'seeded 64-bit hash of a catstats; with seed 0 its low 32 bits are catstats_hash';
+
+CREATE OPERATOR = (
+	LEFTARG = catstats, RIGHTARG = catstats, PROCEDURE = catstats_eq,
+	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+CREATE OPERATOR <> (
+	LEFTARG = catstats, RIGHTARG = catstats, PROCEDURE = catstats_ne,
+	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR < (
+	LEFTARG = catstats, RIGHTARG = catstats, PROCEDURE = catstats_lt,
+	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = catstats, RIGHTARG = catstats, PROCEDURE = catstats_le,
+	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = catstats, RIGHTARG = catstats, PROCEDURE = catstats_gt,
+	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = catstats, RIGHTARG = catstats, PROCEDURE = catstats_ge,
+	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+CREATE OPERATOR CLASS catstats_ops
+	DEFAULT FOR TYPE catstats USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 catstats_cmp(catstats, catstats);
+
+CREATE OPERATOR CLASS catstats_hash_ops
+	DEFAULT FOR TYPE catstats USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 catstats_hash(catstats),
+		FUNCTION 2 catstats_hash_extended(catstats, bigint);
 
 --------------------------------------------------------------------------------
 -- skill search on jobprofile: ?, ?| and ?& (as jsonb has them) and a GIN

@@ -83,7 +83,13 @@ SELECT q, pg_temp.try(q) FROM (VALUES
 	($q$SELECT people(pg_temp.peopleset_of((SELECT v2 FROM stored WHERE t = 'peopleset'), ''))$q$),
 	($q$SELECT people_merge(s) FROM (VALUES (pg_temp.peopleset_of((SELECT v2 FROM stored WHERE t = 'peopleset'), ''))) AS x(s)$q$),
 	($q$SELECT catstats_merge(s) FROM (VALUES (pg_temp.catstats_of((SELECT v2 FROM stored WHERE t = 'catstats'), ''))) AS x(s)$q$),
-	($q$SELECT enrolments(pg_temp.catstats_of((SELECT v2 FROM stored WHERE t = 'catstats'), ''))$q$)
+	($q$SELECT enrolments(pg_temp.catstats_of((SELECT v2 FROM stored WHERE t = 'catstats'), ''))$q$),
+	($q$SELECT pg_temp.topk_state_of((SELECT v2 FROM stored WHERE t = 'topk_state'), '') = 'k=2 {}'$q$),
+	($q$SELECT topk_state_hash(pg_temp.topk_state_of((SELECT v2 FROM stored WHERE t = 'topk_state'), ''))$q$),
+	($q$SELECT pg_temp.peopleset_of((SELECT v2 FROM stored WHERE t = 'peopleset'), '') < '{}'$q$),
+	($q$SELECT peopleset_hash_extended(pg_temp.peopleset_of((SELECT v2 FROM stored WHERE t = 'peopleset'), ''), 0)$q$),
+	($q$SELECT pg_temp.catstats_of((SELECT v2 FROM stored WHERE t = 'catstats'), '') = '{}'$q$),
+	($q$SELECT catstats_hash(pg_temp.catstats_of((SELECT v2 FROM stored WHERE t = 'catstats'), ''))$q$)
 ) AS v(q);
 
 -- The same value stored in a table, as a later library might have left

@@ -28,6 +28,7 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "common/hashfn.h"
 #include "common/int.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -1038,4 +1039,188 @@ catstats_to_jsonb(PG_FUNCTION_ARGS)
 	}
 	appendStringInfoString(&buf, "]}");
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}
+
+/*----------------------------------------------------------------------------
+ * Comparison and hashing (the btree and hash operator classes)
+ *
+ * The flat form is canonical: categories in taxonomy order, each with its
+ * enrolments, and the (person, category) keys ascending and distinct,
+ * whichever way the value was built (text, binary, an aggregate in any row
+ * order, a combine); the padding is not read.  Two values are equal when
+ * they hold the same categories with the same enrolments and the same
+ * people in each, and equal values hash alike.
+ *
+ * Order: by enrolments(v) (연인원); then category by category in taxonomy
+ * order, by code and then its enrolments, a value with fewer categories
+ * first when its list is a prefix of the other's; then the one with fewer
+ * (person, category) pairs; then the first pair where they differ, by
+ * person and then code.
+ *----------------------------------------------------------------------------
+ */
+
+/* Total enrolments as a 128-bit number (hi, lo): the int64 sum may overflow */
+static void
+catstats_total_enrolments(const CatStatsData *cs, uint64 *hi, uint64 *lo)
+{
+	int			i;
+
+	*hi = 0;
+	*lo = 0;
+	for (i = 0; i < cs->ncats; i++)
+	{
+		uint64		e = (uint64) cs->cats[i].enrolments;	/* >= 1 */
+
+		*lo += e;
+		if (*lo < e)
+			(*hi)++;
+	}
+}
+
+static int
+catstats_compare(const CatStatsData *a, const CatStatsData *b)
+{
+	uint64		ahi,
+				alo,
+				bhi,
+				blo;
+	const int64 *akeys,
+			   *bkeys;
+	int32		na,
+				nb,
+				i;
+	int			ncats = Min(a->ncats, b->ncats);
+
+	catstats_total_enrolments(a, &ahi, &alo);
+	catstats_total_enrolments(b, &bhi, &blo);
+	if (ahi != bhi)
+		return ahi < bhi ? -1 : 1;
+	if (alo != blo)
+		return alo < blo ? -1 : 1;
+	for (i = 0; i < ncats; i++)
+	{
+		if (a->cats[i].code != b->cats[i].code)
+			return a->cats[i].code < b->cats[i].code ? -1 : 1;
+		if (a->cats[i].enrolments != b->cats[i].enrolments)
+			return a->cats[i].enrolments < b->cats[i].enrolments ? -1 : 1;
+	}
+	if (a->ncats != b->ncats)
+		return a->ncats < b->ncats ? -1 : 1;
+	na = CATSTATS_NKEYS(a);
+	nb = CATSTATS_NKEYS(b);
+	if (na != nb)
+		return na < nb ? -1 : 1;
+	akeys = CATSTATS_KEYS(a);
+	bkeys = CATSTATS_KEYS(b);
+	for (i = 0; i < na; i++)
+		if (akeys[i] != bkeys[i])
+			return akeys[i] < bkeys[i] ? -1 : 1;
+	return 0;
+}
+
+/* Compare arguments 0 and 1, freeing what detoasting copied */
+static int
+catstats_compare_args(FunctionCallInfo fcinfo)
+{
+	CatStatsData *a = catstats_flat(PG_GETARG_DATUM(0));
+	CatStatsData *b = catstats_flat(PG_GETARG_DATUM(1));
+	int			result = catstats_compare(a, b);
+
+	if ((Pointer) a != DatumGetPointer(PG_GETARG_DATUM(0)))
+		pfree(a);
+	if ((Pointer) b != DatumGetPointer(PG_GETARG_DATUM(1)))
+		pfree(b);
+	return result;
+}
+
+/*
+ * Seeded 64-bit hash: that of the keys, combined with that of each
+ * category's code and enrolments in turn.
+ */
+static uint64
+catstats_hash_seeded(Datum d, uint64 seed)
+{
+	CatStatsData *cs = catstats_flat(d);
+	uint64		h;
+	int			i;
+
+	h = DatumGetUInt64(hash_any_extended((const unsigned char *) CATSTATS_KEYS(cs),
+										 (int) (sizeof(int64) * (Size) CATSTATS_NKEYS(cs)),
+										 seed));
+	for (i = 0; i < cs->ncats; i++)
+	{
+		int64		cat[2];
+
+		cat[0] = cs->cats[i].code;
+		cat[1] = cs->cats[i].enrolments;
+		h = hash_combine64(h, DatumGetUInt64(hash_any_extended((const unsigned char *) cat,
+															   sizeof(cat), seed)));
+	}
+	if ((Pointer) cs != DatumGetPointer(d))
+		pfree(cs);
+	return h;
+}
+
+PG_FUNCTION_INFO_V1(catstats_eq);
+Datum
+catstats_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(catstats_compare_args(fcinfo) == 0);
+}
+
+PG_FUNCTION_INFO_V1(catstats_ne);
+Datum
+catstats_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(catstats_compare_args(fcinfo) != 0);
+}
+
+PG_FUNCTION_INFO_V1(catstats_lt);
+Datum
+catstats_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(catstats_compare_args(fcinfo) < 0);
+}
+
+PG_FUNCTION_INFO_V1(catstats_le);
+Datum
+catstats_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(catstats_compare_args(fcinfo) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(catstats_gt);
+Datum
+catstats_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(catstats_compare_args(fcinfo) > 0);
+}
+
+PG_FUNCTION_INFO_V1(catstats_ge);
+Datum
+catstats_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(catstats_compare_args(fcinfo) >= 0);
+}
+
+PG_FUNCTION_INFO_V1(catstats_cmp);
+Datum
+catstats_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(catstats_compare_args(fcinfo));
+}
+
+/* The 32-bit hash is the low half of the 64-bit one with seed 0, as PostgreSQL requires */
+PG_FUNCTION_INFO_V1(catstats_hash);
+Datum
+catstats_hash(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT32((uint32) catstats_hash_seeded(PG_GETARG_DATUM(0), 0));
+}
+
+PG_FUNCTION_INFO_V1(catstats_hash_extended);
+Datum
+catstats_hash_extended(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT64(catstats_hash_seeded(PG_GETARG_DATUM(0), (uint64) PG_GETARG_INT64(1)));
 }

@@ -21,6 +21,7 @@
  */
 #include "postgres.h"
 
+#include "common/hashfn.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
@@ -712,14 +713,17 @@ peopleset_flat(Datum d)
 
 /*
  * The distinct keys of any peopleset datum, ascending: read in place from an
- * expanded set (compacted first) or from the flat value.
+ * expanded set (compacted first) or from the flat value.  *copy is set to
+ * the detoasted copy the keys live in, if one was made, for callers that
+ * free it (comparisons, which a sort calls many times).
  */
 static const int64 *
-peopleset_keys(Datum d, int32 *n)
+peopleset_read(Datum d, int32 *n, PeopleSetData **copy)
 {
 	ExpandedPeopleSet *eps = peopleset_expanded_of(d);
 	PeopleSetData *flat;
 
+	*copy = NULL;
 	if (eps != NULL)
 	{
 		peoplekeys_materialize(&eps->set);
@@ -727,8 +731,18 @@ peopleset_keys(Datum d, int32 *n)
 		return eps->set.keys;
 	}
 	flat = peopleset_flat(d);
+	if ((Pointer) flat != DatumGetPointer(d))
+		*copy = flat;
 	*n = PEOPLESET_COUNT(flat);
 	return flat->keys;
+}
+
+static const int64 *
+peopleset_keys(Datum d, int32 *n)
+{
+	PeopleSetData *copy;
+
+	return peopleset_read(d, n, &copy);
 }
 
 /*
@@ -1108,17 +1122,133 @@ peopleset_contains(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(lo < n && keys[lo] == v);
 }
 
+/*----------------------------------------------------------------------------
+ * Comparison and hashing (the btree and hash operator classes)
+ *
+ * A set's flat form is canonical: its distinct numbers in ascending order,
+ * whichever way it was built (text, binary, an aggregate whose state was a
+ * bitmap, a combine); an expanded aggregate state is materialized into that
+ * form before it is read.  So two sets are equal exactly when their number
+ * lists are, and the hash is that of the list.
+ *
+ * Order: the smaller set first; between sets of the same size, the first
+ * number where they differ decides:  {} < {9} < {1,2} < {1,3} < {2,3}.
+ *----------------------------------------------------------------------------
+ */
+
+/* -1, 0 or 1 as a sorts before, with or after b (fcinfo arguments 0 and 1) */
+static int
+peopleset_compare_args(FunctionCallInfo fcinfo, bool eq_only)
+{
+	int32		na,
+				nb;
+	PeopleSetData *copya,
+			   *copyb;
+	const int64 *a = peopleset_read(PG_GETARG_DATUM(0), &na, &copya);
+	const int64 *b = peopleset_read(PG_GETARG_DATUM(1), &nb, &copyb);
+	int			result = 0;
+
+	if (na != nb)
+		result = na < nb ? -1 : 1;
+	else if (eq_only)
+		result = (na > 0 && memcmp(a, b, sizeof(int64) * (Size) na) != 0);
+	else
+	{
+		int32		i;
+
+		for (i = 0; i < na; i++)
+			if (a[i] != b[i])
+			{
+				result = a[i] < b[i] ? -1 : 1;
+				break;
+			}
+	}
+	if (copya != NULL)
+		pfree(copya);
+	if (copyb != NULL)
+		pfree(copyb);
+	return result;
+}
+
+/* Seeded 64-bit hash of a set: that of its ascending numbers */
+static uint64
+peopleset_hash_seeded(Datum d, uint64 seed)
+{
+	int32		n;
+	PeopleSetData *copy;
+	const int64 *keys = peopleset_read(d, &n, &copy);
+	uint64		h;
+
+	h = DatumGetUInt64(hash_any_extended((const unsigned char *) keys,
+										 (int) (sizeof(int64) * (Size) n), seed));
+	if (copy != NULL)
+		pfree(copy);
+	return h;
+}
+
 /* a = b */
 PG_FUNCTION_INFO_V1(peopleset_eq);
 Datum
 peopleset_eq(PG_FUNCTION_ARGS)
 {
-	int32		na,
-				nb;
-	const int64 *a = peopleset_keys(PG_GETARG_DATUM(0), &na);
-	const int64 *b = peopleset_keys(PG_GETARG_DATUM(1), &nb);
+	PG_RETURN_BOOL(peopleset_compare_args(fcinfo, true) == 0);
+}
 
-	PG_RETURN_BOOL(na == nb && (na == 0 || memcmp(a, b, sizeof(int64) * (Size) na) == 0));
+PG_FUNCTION_INFO_V1(peopleset_ne);
+Datum
+peopleset_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(peopleset_compare_args(fcinfo, true) != 0);
+}
+
+PG_FUNCTION_INFO_V1(peopleset_lt);
+Datum
+peopleset_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(peopleset_compare_args(fcinfo, false) < 0);
+}
+
+PG_FUNCTION_INFO_V1(peopleset_le);
+Datum
+peopleset_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(peopleset_compare_args(fcinfo, false) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(peopleset_gt);
+Datum
+peopleset_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(peopleset_compare_args(fcinfo, false) > 0);
+}
+
+PG_FUNCTION_INFO_V1(peopleset_ge);
+Datum
+peopleset_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(peopleset_compare_args(fcinfo, false) >= 0);
+}
+
+PG_FUNCTION_INFO_V1(peopleset_cmp);
+Datum
+peopleset_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(peopleset_compare_args(fcinfo, false));
+}
+
+/* The 32-bit hash is the low half of the 64-bit one with seed 0, as PostgreSQL requires */
+PG_FUNCTION_INFO_V1(peopleset_hash);
+Datum
+peopleset_hash(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT32((uint32) peopleset_hash_seeded(PG_GETARG_DATUM(0), 0));
+}
+
+PG_FUNCTION_INFO_V1(peopleset_hash_extended);
+Datum
+peopleset_hash_extended(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT64(peopleset_hash_seeded(PG_GETARG_DATUM(0), (uint64) PG_GETARG_INT64(1)));
 }
 
 /* unnest(peopleset): the people in ascending order */

@@ -19,12 +19,14 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "common/shortest_dec.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/typcache.h"
@@ -561,4 +563,226 @@ topk_final(PG_FUNCTION_ARGS)
 	ReleaseTupleDesc(td);
 	get_typlenbyvalalign(itemtype, &typlen, &typbyval, &typalign);
 	PG_RETURN_ARRAYTYPE_P(construct_array(items, st->n, itemtype, typlen, typbyval, typalign));
+}
+
+/* ---------------------------------------------------------------------
+ * Comparison and hashing (the btree and hash operator classes)
+ *
+ * The bytes of a state are not canonical: its pairs are kept as a heap,
+ * whose layout depends on the order they came in, and its capacity on how
+ * it grew.  Two states are equal when they have the same k and the same
+ * pairs, each as often (a multiset), with scores compared as real compares
+ * them (-0 = 0, NaN = NaN): exactly when they have the same k and
+ * topk_final() gives equal arrays.
+ *
+ * Order: by k; then the pairs best first (as topk_final() lists them),
+ * compared one by one as topk_item values compare, by id and then score;
+ * when one list is a prefix of the other, the shorter first.  That is,
+ * within a k, as the arrays topk_final() returns compare.
+ *
+ * The hash is a sum over the pairs, which does not depend on their order,
+ * so it needs no sort.
+ * ---------------------------------------------------------------------
+ */
+
+/* qsort order of topk_final: best first (higher score, then smaller id) */
+static int
+topk_entry_best_first(const void *a, const void *b)
+{
+	const TopKEntry *ea = (const TopKEntry *) a;
+	const TopKEntry *eb = (const TopKEntry *) b;
+	int			c = topk_score_cmp(eb->score, ea->score);
+
+	if (c != 0)
+		return c;
+	return (ea->id > eb->id) - (ea->id < eb->id);
+}
+
+/* The first n pairs of st, best first, in scratch (room for n) */
+static const TopKEntry *
+topk_best_first(const TopKState *st, TopKEntry *scratch)
+{
+	if (st->n <= 1)
+		return st->entries;
+	memcpy(scratch, st->entries, sizeof(TopKEntry) * st->n);
+	qsort(scratch, st->n, sizeof(TopKEntry), topk_entry_best_first);
+	return scratch;
+}
+
+/*
+ * The best pair of a non-empty state, by a scan (the heap keeps the worst at
+ * its root, so the best is some leaf; all pairs are scanned so as not to
+ * rely on the heap order)
+ */
+static const TopKEntry *
+topk_best(const TopKState *st)
+{
+	const TopKEntry *best = &st->entries[0];
+	int			i;
+
+	for (i = 1; i < st->n; i++)
+		if (topk_better(&st->entries[i], best))
+			best = &st->entries[i];
+	return best;
+}
+
+/* eq_only: any non-zero result means "not equal", without ordering */
+static int
+topk_compare(const TopKState *a, const TopKState *b, bool eq_only)
+{
+	int			n = Min(a->n, b->n);
+	TopKEntry  *scratch;
+	const TopKEntry *sa,
+			   *sb;
+	int			result = 0;
+	int			i;
+
+	if (a->k != b->k)
+		return a->k < b->k ? -1 : 1;
+	if (eq_only && a->n != b->n)
+		return 1;
+	if (n > 0)
+	{
+		/* the best pairs, found in one pass, usually decide without a sort */
+		const TopKEntry *besta = topk_best(a);
+		const TopKEntry *bestb = topk_best(b);
+
+		if (besta->id != bestb->id)
+			return besta->id < bestb->id ? -1 : 1;
+		result = topk_score_cmp(besta->score, bestb->score);
+		if (result != 0)
+			return result;
+	}
+	if (n > 1)
+	{
+		/* one allocation for both sorted copies */
+		scratch = palloc(sizeof(TopKEntry) * (Size) (a->n + b->n));
+		sa = topk_best_first(a, scratch);
+		sb = topk_best_first(b, scratch + a->n);
+		for (i = 0; i < n && result == 0; i++)
+		{
+			if (sa[i].id != sb[i].id)
+				result = sa[i].id < sb[i].id ? -1 : 1;
+			else
+				result = topk_score_cmp(sa[i].score, sb[i].score);
+		}
+		pfree(scratch);
+	}
+	if (result == 0 && a->n != b->n)
+		result = a->n < b->n ? -1 : 1;
+	return result;
+}
+
+static int
+topk_compare_args(FunctionCallInfo fcinfo, bool eq_only)
+{
+	TopKState  *a = topk_detoast(PG_GETARG_DATUM(0), false);
+	TopKState  *b = topk_detoast(PG_GETARG_DATUM(1), false);
+	int			result = topk_compare(a, b, eq_only);
+
+	PG_FREE_IF_COPY(a, 0);
+	PG_FREE_IF_COPY(b, 1);
+	return result;
+}
+
+/*
+ * Seeded 64-bit hash: k's, combined with the sum of the pairs' hashes, each
+ * pair hashed with its score normalised as real's hash normalises it (-0 as
+ * 0, every NaN as one NaN).
+ */
+static uint64
+topk_hash_seeded(Datum d, uint64 seed)
+{
+	TopKState  *st = topk_detoast(d, false);
+	uint64		sum = 0;
+	uint64		h;
+	int			i;
+
+	for (i = 0; i < st->n; i++)
+	{
+		float4		score = st->entries[i].score;
+		struct
+		{
+			int64		id;
+			uint32		score_bits;
+			uint32		zero;
+		}			pair;
+
+		if (isnan(score))
+			score = get_float4_nan();
+		else if (score == 0.0f)
+			score = 0.0f;
+		pair.id = st->entries[i].id;
+		memcpy(&pair.score_bits, &score, sizeof(uint32));
+		pair.zero = 0;
+		sum += DatumGetUInt64(hash_any_extended((const unsigned char *) &pair, sizeof(pair), seed));
+	}
+	h = hash_combine64(DatumGetUInt64(hash_uint32_extended((uint32) st->k, seed)), sum);
+	if ((Pointer) st != DatumGetPointer(d))
+		pfree(st);
+	return h;
+}
+
+PG_FUNCTION_INFO_V1(topk_state_eq);
+Datum
+topk_state_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(topk_compare_args(fcinfo, true) == 0);
+}
+
+PG_FUNCTION_INFO_V1(topk_state_ne);
+Datum
+topk_state_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(topk_compare_args(fcinfo, true) != 0);
+}
+
+PG_FUNCTION_INFO_V1(topk_state_lt);
+Datum
+topk_state_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(topk_compare_args(fcinfo, false) < 0);
+}
+
+PG_FUNCTION_INFO_V1(topk_state_le);
+Datum
+topk_state_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(topk_compare_args(fcinfo, false) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(topk_state_gt);
+Datum
+topk_state_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(topk_compare_args(fcinfo, false) > 0);
+}
+
+PG_FUNCTION_INFO_V1(topk_state_ge);
+Datum
+topk_state_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(topk_compare_args(fcinfo, false) >= 0);
+}
+
+PG_FUNCTION_INFO_V1(topk_state_cmp);
+Datum
+topk_state_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(topk_compare_args(fcinfo, false));
+}
+
+/* The 32-bit hash is the low half of the 64-bit one with seed 0, as PostgreSQL requires */
+PG_FUNCTION_INFO_V1(topk_state_hash);
+Datum
+topk_state_hash(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT32((uint32) topk_hash_seeded(PG_GETARG_DATUM(0), 0));
+}
+
+PG_FUNCTION_INFO_V1(topk_state_hash_extended);
+Datum
+topk_state_hash_extended(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT64(topk_hash_seeded(PG_GETARG_DATUM(0), (uint64) PG_GETARG_INT64(1)));
 }

@@ -244,7 +244,7 @@ amcheck_btrees() {
 
 # stored_values VERSION COMMIT: step 3 for one release
 stored_values() {
-	local ver=$1 commit=$2 src=$work/build-$1 inode n t count compressed toasted indexes checked err bad=0
+	local ver=$1 commit=$2 src=$work/build-$1 inode n t count compressed toasted indexes new_indexes checked err bad=0
 	local proof="the backends' memory maps could not be read"
 	if [ ! -w "$libdir" ]; then
 		echo "upgrade: SKIPPED the stored values of $ver: $libdir is not writable (run as root, as make test does)"
@@ -324,6 +324,10 @@ stored_values() {
 	fi
 	n=$(reparse_failures)
 	[ "$n" = 0 ] || bad=1
+	# the indexes of operator classes the update added, over the old values
+	sql -d $stored_db -f test/upgrade/indexes.sql
+	new_indexes=$(sql -d $stored_db -At -c "
+		SELECT count(*) - $indexes FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid WHERE t.relname LIKE 'v\_%'")
 	check_indexes || bad=1
 	checked=$(amcheck_btrees) || bad=1
 	sql -d $stored_db -At -f test/upgrade/objects.sql >"$work/stored-objects-$ver"
@@ -332,7 +336,7 @@ stored_values() {
 		bad=1
 	fi
 	[ "$bad" = 0 ] || return 1
-	echo "upgrade: $count values stored by the $ver library (commit ${commit:0:12}; $compressed compressed, out-of-line values in $toasted tables) read back equal after ALTER EXTENSION UPDATE to $default; $indexes indexes answer as sequential scans ($probes queries, $probe_rows rows), ${checked:-0} btree indexes pass amcheck; objects match a fresh install; $proof"
+	echo "upgrade: $count values stored by the $ver library (commit ${commit:0:12}; $compressed compressed, out-of-line values in $toasted tables) read back equal after ALTER EXTENSION UPDATE to $default; $indexes indexes (and $new_indexes built after the update) answer as sequential scans ($probes queries, $probe_rows rows), ${checked:-0} btree indexes pass amcheck; objects match a fresh install; $proof"
 }
 
 # (each release in a subshell of its own, where set -e holds)

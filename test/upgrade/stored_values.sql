@@ -46,24 +46,6 @@ INSERT INTO v_hangul (id, t) VALUES
 INSERT INTO v_hangul (id, t)
 SELECT 1000 + i, repeat('군산 용접 조선 자동차 부품 ', 200 * i) FROM generate_series(1, 2) AS i;
 
--- every index the types have; a btree index entry is at most about 2.7 kB
--- (after compression), so the large values stay out of the btree ones
-DO $$
-DECLARE
-	r record;
-BEGIN
-	FOR r IN
-		SELECT c.relname, am.amname
-		FROM pg_class c
-		JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'v'
-		JOIN pg_opclass o ON o.opcintype = a.atttypid AND o.opcdefault
-		JOIN pg_am am ON am.oid = o.opcmethod
-		WHERE c.relname LIKE 'v\_%' AND c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
-		ORDER BY 1, 2
-	LOOP
-		EXECUTE format('CREATE INDEX %I ON %I USING %s (v)%s', r.relname || '_' || r.amname, r.relname, r.amname,
-			CASE WHEN r.amname = 'btree' THEN ' WHERE id < 1000' ELSE '' END);
-	END LOOP;
-END
-$$;
+-- every index the types have (test/upgrade/indexes.sql)
+\ir indexes.sql
 CREATE INDEX v_hangul_gin ON v_hangul USING gin (t gin_hangul_ops);

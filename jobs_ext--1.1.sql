@@ -1364,3 +1364,70 @@ COMMENT ON FUNCTION eligible_dates(eligwin, date, jobprofile) IS 'the days on wh
 CREATE FUNCTION eligibility_explain(w eligwin, on_date date, birth date, person jobprofile) RETURNS jsonb
 	AS 'MODULE_PATHNAME', 'eligwin_explain' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION eligibility_explain(eligwin, date, date, jobprofile) IS 'each condition of the window for the person on the day, whether it holds, the nearest open day, and the list of those that fail';
+
+-- skill search on jobprofile: ?, ?| and ?& (as jsonb has them) and a GIN
+-- operator class (doc/matching.md, "Finding profiles by skill")
+--------------------------------------------------------------------------------
+
+-- IMMUTABLE: a query skill is folded as jobprofile input folds skills (ICU),
+-- as hangul_nfc and the other folding functions are.  The support function
+-- lets a jobprofile_gin_ops index answer the function forms too.
+CREATE FUNCTION jobprofile_skill_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_skill_support(internal) IS 'planner support: lets has_skill, has_any_skill and has_all_skills use a jobprofile_gin_ops index';
+CREATE FUNCTION has_skill(jobprofile, skill text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'jobprofile_has_skill' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT jobprofile_skill_support;
+COMMENT ON FUNCTION has_skill(jobprofile, text) IS 'implementation of ? operator: does the profile hold the skill (folded as jobprofile input folds skills)?';
+CREATE FUNCTION has_any_skill(jobprofile, skills text[]) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'jobprofile_has_any_skill' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT jobprofile_skill_support;
+COMMENT ON FUNCTION has_any_skill(jobprofile, text[]) IS 'implementation of ?| operator: does the profile hold any of the skills? NULL elements are ignored; false for none';
+CREATE FUNCTION has_all_skills(jobprofile, skills text[]) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'jobprofile_has_all_skills' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT jobprofile_skill_support;
+COMMENT ON FUNCTION has_all_skills(jobprofile, text[]) IS 'implementation of ?& operator: does the profile hold all of the skills? NULL elements are ignored; true for none';
+
+CREATE OPERATOR ? (
+	LEFTARG = jobprofile, RIGHTARG = text, PROCEDURE = has_skill,
+	RESTRICT = matchingsel, JOIN = matchingjoinsel
+);
+COMMENT ON OPERATOR ? (jobprofile, text) IS 'does the profile hold the skill?';
+CREATE OPERATOR ?| (
+	LEFTARG = jobprofile, RIGHTARG = text[], PROCEDURE = has_any_skill,
+	RESTRICT = matchingsel, JOIN = matchingjoinsel
+);
+COMMENT ON OPERATOR ?| (jobprofile, text[]) IS 'does the profile hold any of the skills?';
+CREATE OPERATOR ?& (
+	LEFTARG = jobprofile, RIGHTARG = text[], PROCEDURE = has_all_skills,
+	RESTRICT = matchingsel, JOIN = matchingjoinsel
+);
+COMMENT ON OPERATOR ?& (jobprofile, text[]) IS 'does the profile hold all of the skills?';
+
+-- GIN index over the skills: the keys are the folded skills (bytea), exact
+CREATE FUNCTION jobprofile_gin_extract_value(jobprofile, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobprofile_gin_extract_query(jobprofile, internal, int2, internal, internal, internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobprofile_gin_consistent(internal, int2, jobprofile, int4, internal, internal, internal, internal) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION jobprofile_gin_triconsistent(internal, int2, jobprofile, int4, internal, internal, internal) RETURNS "char"
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION jobprofile_gin_extract_value(jobprofile, internal) IS 'GIN support: the skills of a profile as keys';
+COMMENT ON FUNCTION jobprofile_gin_extract_query(jobprofile, internal, int2, internal, internal, internal, internal) IS 'GIN support: the folded skills of a ?, ?| or ?& query as keys';
+COMMENT ON FUNCTION jobprofile_gin_consistent(internal, int2, jobprofile, int4, internal, internal, internal, internal) IS 'GIN support: does a profile match, given its keys?';
+COMMENT ON FUNCTION jobprofile_gin_triconsistent(internal, int2, jobprofile, int4, internal, internal, internal) IS 'GIN support: does a profile match, given its keys (ternary)?';
+
+CREATE OPERATOR CLASS jobprofile_gin_ops
+	DEFAULT FOR TYPE jobprofile USING gin AS
+		OPERATOR 9 ? (jobprofile, text),
+		OPERATOR 10 ?| (jobprofile, text[]),
+		OPERATOR 11 ?& (jobprofile, text[]),
+		FUNCTION 1 byteacmp(bytea, bytea),
+		FUNCTION 2 jobprofile_gin_extract_value(jobprofile, internal),
+		FUNCTION 3 jobprofile_gin_extract_query(jobprofile, internal, int2, internal, internal, internal, internal),
+		FUNCTION 4 jobprofile_gin_consistent(internal, int2, jobprofile, int4, internal, internal, internal, internal),
+		FUNCTION 6 jobprofile_gin_triconsistent(internal, int2, jobprofile, int4, internal, internal, internal),
+		STORAGE bytea;
+COMMENT ON OPERATOR CLASS jobprofile_gin_ops USING gin IS 'GIN index over the skills of a jobprofile, for ?, ?| and ?& (has_skill, has_any_skill, has_all_skills)';
+COMMENT ON OPERATOR FAMILY jobprofile_gin_ops USING gin IS 'GIN index over the skills of a jobprofile';

@@ -183,6 +183,22 @@ jp_fold(const char *s, int len, JpErr *err)
 }
 
 /*
+ * A skill folded and hashed exactly as a profile stores it, for skill search
+ * (jobprofile_gin.c): text in the server encoding in, UTF-8 out.  Errors
+ * (encoding, length past what folding takes) are raised, with 22023 for a
+ * bad value.
+ */
+char *
+jobprofile_fold_skill(const char *s, int len, uint64 *hash)
+{
+	JpErr		err = {ERRCODE_INVALID_PARAMETER_VALUE, NULL};
+	char	   *key = jp_fold(s, len, &err);
+
+	*hash = jp_skill_hash(key, strlen(key));
+	return key;
+}
+
+/*
  * Look a name up among canonical names and aliases: *found is its value, or
  * -1 when it is unknown.  Returns false after a soft error.  Text longer
  * than a skill may be is no name (and is not folded).

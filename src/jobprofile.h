@@ -2,7 +2,8 @@
  * jobprofile.h
  *		The jobprofile value: what a job seeker offers or a posting asks.
  *
- * Shared by jobprofile.c (the type), match.c (scores, the batch matcher).
+ * Shared by jobprofile.c (the type), match.c (scores, the batch matcher) and
+ * jobprofile_gin.c (skill search and its GIN operator class).
  *
  * On-disk layout (version 1), after the varlena header and without any
  * alignment, because short (1-byte header) varlenas are used as stored:
@@ -146,5 +147,8 @@ extern bool jobprofile_target_lookup(const char *s, int len, int sqlstate,
 
 /* the i-th skill text of a view (linear scan, not for hot paths) */
 extern const char *jp_skill_text(const JobProfileView *v, int i);
+
+/* a skill as profiles store it: folded (UTF-8) and its hash */
+extern char *jobprofile_fold_skill(const char *s, int len, uint64 *hash);
 
 #endif							/* JOBPROFILE_H */

@@ -211,9 +211,16 @@ check_indexes() {
 			probe "$index" "SELECT d, id FROM unnest('{-infinity,4713-11-24 BC,2018-04-05,2019-04-04,2020-01-01,2020-02-29,2021-06-30,5874897-12-31,1995-07-01,2010-10-10}'::date[]) AS d, $rel WHERE v @> d ORDER BY 1, 2" || bad=1
 			;;
 		gin)
-			for q in "%% '용접'" "%% '지게차 운전'" "%% '군산'" "^% 'ㅇㅈ'" "^% 'ㅈㄱㅊ'" "^% 'ㄱㅅ'"; do
-				probe "$index" "SELECT id FROM $rel WHERE t $q ORDER BY 1" || bad=1
-			done
+			if [ "$rel" = v_jobprofile ]; then
+				# jobprofile_gin_ops (skill search, new in 1.1) over the stored profiles
+				for q in "v ? '용접'" "v ?| '{지게차,도장}'" "v ?& '{CO2 용접,TIG 용접}'" "v ?& '{}'" "has_skill(v, '지 게 차')"; do
+					probe "$index" "SELECT id FROM $rel WHERE $q ORDER BY 1" || bad=1
+				done
+			else
+				for q in "%% '용접'" "%% '지게차 운전'" "%% '군산'" "^% 'ㅇㅈ'" "^% 'ㅈㄱㅊ'" "^% 'ㄱㅅ'"; do
+					probe "$index" "SELECT id FROM $rel WHERE t $q ORDER BY 1" || bad=1
+				done
+			fi
 			;;
 		*)
 			echo "upgrade: no probe for a $am index ($index)"

@@ -1483,6 +1483,21 @@ eligwin_korean_age(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
+/* Is a person born on birth inside w's age band on the day on? */
+static inline bool
+eligwin_band_holds(const Eligwin *w, DateADT on, DateADT birth)
+{
+	int32		age;
+
+	if (!ELIGWIN_HAS_AGE(w))
+		return true;
+	if (DATE_IS_NOEND(on))
+		return w->age_max == ELIGWIN_AGE_UNBOUNDED;
+	age = eligwin_age_on(birth, on);
+	return age >= w->age_min &&
+		(w->age_max == ELIGWIN_AGE_UNBOUNDED || age <= w->age_max);
+}
+
 /* eligible(w, on, birth): is the window open on that day and the person in the band? */
 PG_FUNCTION_INFO_V1(eligwin_eligible);
 Datum
@@ -1491,19 +1506,12 @@ eligwin_eligible(PG_FUNCTION_ARGS)
 	Eligwin    *w = eligwin_getarg(fcinfo, 0);
 	DateADT		on = PG_GETARG_DATEADT(1);
 	DateADT		birth = PG_GETARG_DATEADT(2);
-	int32		age;
 
 	eligwin_check_finite(birth, "birth date");
 	if (on < birth ||
 		!eligwin_intervals_contain_date(w->intervals, w->nintervals, on))
 		PG_RETURN_BOOL(false);
-	if (!ELIGWIN_HAS_AGE(w))
-		PG_RETURN_BOOL(true);
-	if (DATE_IS_NOEND(on))
-		PG_RETURN_BOOL(w->age_max == ELIGWIN_AGE_UNBOUNDED);
-	age = eligwin_age_on(birth, on);
-	PG_RETURN_BOOL(age >= w->age_min &&
-				   (w->age_max == ELIGWIN_AGE_UNBOUNDED || age <= w->age_max));
+	PG_RETURN_BOOL(eligwin_band_holds(w, on, birth));
 }
 
 /* eligible_dates(w, birth): the days one person is eligible, as a window without band */
@@ -1549,7 +1557,6 @@ eligwin_eligible_person(PG_FUNCTION_ARGS)
 	DateADT		on = PG_GETARG_DATEADT(1);
 	DateADT		birth = PG_GETARG_DATEADT(2);
 	JobProfileView person;
-	int32		age;
 
 	eligwin_check_finite(birth, "birth date");
 	jp_view(&person, PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(3)));
@@ -1559,13 +1566,7 @@ eligwin_eligible_person(PG_FUNCTION_ARGS)
 	if (ELIGWIN_HAS_COND(w) &&
 		!(eligwin_region_holds(w, &person.h) && eligwin_groups_hold(w, &person.h)))
 		PG_RETURN_BOOL(false);
-	if (!ELIGWIN_HAS_AGE(w))
-		PG_RETURN_BOOL(true);
-	if (DATE_IS_NOEND(on))
-		PG_RETURN_BOOL(w->age_max == ELIGWIN_AGE_UNBOUNDED);
-	age = eligwin_age_on(birth, on);
-	PG_RETURN_BOOL(age >= w->age_min &&
-				   (w->age_max == ELIGWIN_AGE_UNBOUNDED || age <= w->age_max));
+	PG_RETURN_BOOL(eligwin_band_holds(w, on, birth));
 }
 
 PG_FUNCTION_INFO_V1(eligwin_eligible_dates_person);

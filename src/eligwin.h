@@ -111,6 +111,7 @@ extern Eligwin *eligwin_detoast(Datum d);
 #define ELIGWIN_DATE_MIN		((DateADT) (DATETIME_MIN_JULIAN - POSTGRES_EPOCH_JDATE))
 
 /* eligwin.c */
+extern void eligwin_check_count(int64 n);
 extern Eligwin *eligwin_alloc(int32 capacity);
 extern Eligwin *eligwin_alloc_cond(int32 capacity, const Eligwin *src);
 extern Eligwin *eligwin_make(const EligwinInterval *iv, int32 n, const Eligwin *band);
@@ -122,9 +123,31 @@ extern bool eligwin_intervals_contain(const EligwinInterval *a, int32 na,
 									  const EligwinInterval *b, int32 nb);
 extern bool eligwin_intervals_contain_date(const EligwinInterval *a, int32 na,
 										   DateADT d);
+extern int32 eligwin_age_on(DateADT birth, DateADT on);
+
+/* eligwin_io.c */
 extern int	eligwin_format_date(char *buf, DateADT d);
 extern const char *eligwin_parse_date(const char *s, DateADT *result, bool *ok);
-extern int32 eligwin_age_on(DateADT birth, DateADT on);
+
+/* A window argument, normalised */
+static inline Eligwin *
+eligwin_getarg(FunctionCallInfo fcinfo, int argno)
+{
+	return eligwin_normalised(PG_GETARG_ELIGWIN_P(argno));
+}
+
+/* Successor and predecessor of a bound, keeping unbounded ends unbounded */
+static inline DateADT
+eligwin_succ(DateADT d)
+{
+	return DATE_NOT_FINITE(d) ? d : d + 1;
+}
+
+static inline DateADT
+eligwin_pred(DateADT d)
+{
+	return DATE_NOT_FINITE(d) ? d : d - 1;
+}
 
 /* eligwin_cond.c: the conditions of version 2 */
 struct JobProfileFixed;

@@ -19,6 +19,15 @@ JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
 WHERE obj_description(t.oid, 'pg_type') IS NULL
   AND NOT EXISTS (SELECT FROM pg_type elem WHERE elem.typarray = t.oid)
 ORDER BY 1;
+-- and so has every operator, cast, operator class and operator family
+SELECT pg_describe_object(d.classid, d.objid, 0) AS undocumented_member
+FROM pg_depend d
+JOIN pg_extension e ON d.refobjid = e.oid AND e.extname = 'jobs_ext'
+WHERE d.deptype = 'e'
+  AND d.classid IN ('pg_operator'::regclass, 'pg_cast'::regclass,
+					'pg_opclass'::regclass, 'pg_opfamily'::regclass)
+  AND obj_description(d.objid, d.classid::regclass::name) IS NULL
+ORDER BY 1;
 
 -- Every function is PARALLEL SAFE, SECURITY INVOKER, and not VOLATILE; the
 -- one exception is match_batch, PARALLEL RESTRICTED because it reads the

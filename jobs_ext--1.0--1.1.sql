@@ -458,3 +458,41 @@ COMMENT ON OPERATOR FAMILY topk_state_hash_ops USING hash IS 'hashing of topk_st
 COMMENT ON OPERATOR CLASS eligwin_gist_ops USING gist IS 'GiST index of windows for @>, <@ and && (dates only)';
 COMMENT ON OPERATOR FAMILY eligwin_gist_ops USING gist IS 'GiST index of windows for @>, <@ and && (dates only)';
 COMMENT ON OPERATOR FAMILY gin_hangul_ops USING gin IS 'GIN index over text for %%, %%> and ^%';
+
+--------------------------------------------------------------------------------
+-- Taxonomy fidelity (issue 11, jobcat): Eurostat's numbering and the aliases,
+-- each with the node it reads as and why (doc/jobcat.md)
+--------------------------------------------------------------------------------
+
+CREATE FUNCTION jobcat_eurostat(
+	OUT eurostat text, OUT code jobcat, OUT title text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'jobcat_eurostat_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 37;
+COMMENT ON FUNCTION jobcat_eurostat() IS 'Eurostat''s numbers of the LMP categories (''eurostat:1.2''), each with the category it reads as, Eurostat''s title and why';
+CREATE FUNCTION jobcat_aliases(OUT alias text, OUT code jobcat, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'jobcat_aliases_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 54;
+COMMENT ON FUNCTION jobcat_aliases() IS 'the other names jobcat input takes (programme names, the ministry''s forms), each with its category and why';
+
+--------------------------------------------------------------------------------
+-- Function forms of the Korean search operators (issue 12, Python clients):
+-- pyformat drivers turn %% into %, so hangul_similar(a, b) is a %% b and
+-- hangul_word_similar(query, t) is query <%% t, each served by a
+-- gin_hangul_ops index through its planner support (doc/hangul.md)
+--------------------------------------------------------------------------------
+
+CREATE FUNCTION hangul_similar_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_similar_support(internal) IS 'planner support: lets hangul_similar(col, text) and hangul_similar(text, col) use a gin_hangul_ops index';
+CREATE FUNCTION hangul_similar(a text, b text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'hangul_similarity_op' LANGUAGE C STABLE STRICT PARALLEL SAFE
+	SUPPORT hangul_similar_support;
+COMMENT ON FUNCTION hangul_similar(text, text) IS 'a %% b as a function, for clients that cannot write %: hangul_similarity at least jobs_ext.hangul_similarity_threshold';
+
+CREATE FUNCTION hangul_word_similar_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_word_similar_support(internal) IS 'planner support: lets hangul_word_similar(query, col) use a gin_hangul_ops index';
+CREATE FUNCTION hangul_word_similar(query text, t text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'hangul_word_similarity_op' LANGUAGE C STABLE STRICT PARALLEL SAFE
+	SUPPORT hangul_word_similar_support;
+COMMENT ON FUNCTION hangul_word_similar(text, text) IS 'query <%% t (t %%> query) as a function, for clients that cannot write %: hangul_word_similarity at least jobs_ext.hangul_word_similarity_threshold';

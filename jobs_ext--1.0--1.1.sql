@@ -467,7 +467,7 @@ COMMENT ON OPERATOR FAMILY gin_hangul_ops USING gin IS 'GIN index over text for 
 CREATE FUNCTION jobcat_eurostat(
 	OUT eurostat text, OUT code jobcat, OUT title text, OUT note text)
 	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'jobcat_eurostat_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 37;
+	AS 'MODULE_PATHNAME', 'jobcat_eurostat_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 36;
 COMMENT ON FUNCTION jobcat_eurostat() IS 'Eurostat''s numbers of the LMP categories (''eurostat:1.2''), each with the category it reads as, Eurostat''s title and why';
 CREATE FUNCTION jobcat_aliases(OUT alias text, OUT code jobcat, OUT note text)
 	RETURNS SETOF record

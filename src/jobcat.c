@@ -45,8 +45,8 @@ typedef struct JobcatNode
  * The taxonomy in pre-order.  Codes and English labels follow the OECD/Eurostat
  * LMP methodology; Korean labels of the top levels are Korea's six types of
  * government-funded job programme (재정지원 일자리사업).  Job rotation and job
- * sharing is 43 under employment incentives, as in both numberings today
- * (Eurostat's 4.3; its category 3 until the 2013 revision).
+ * sharing, Eurostat's category 3, is 43 under employment incentives, as the
+ * OECD codes it (doc/jobcat.md says why).
  *
  * The taxonomy stops where the OECD's codes stop: Eurostat's finer
  * sub-categories (1.1.1, 1.1.2, 1.2.1, 1.2.2) have no OECD code to store, so
@@ -90,9 +90,9 @@ static const JobcatNode jobcat_nodes[] = {
 #define JOBCAT_MAXCODE	999
 
 /*
- * Eurostat's numbering of the LMP methodology (2013 and 2018 editions, and
- * category 3 of the 2006 edition), each number with the node it reads as and
- * why (listed by jobcat_eurostat(), documented in doc/jobcat.md).
+ * Eurostat's numbering of the LMP methodology, each number with the node it
+ * reads as and why (listed by jobcat_eurostat(), documented in
+ * doc/jobcat.md).
  */
 typedef struct JobcatEurostat
 {
@@ -115,15 +115,14 @@ static const JobcatEurostat jobcat_eurostat[] = {
 	{"2.2", 22, "Workplace training", "OECD 22"},
 	{"2.3", 23, "Integrated training", "OECD 23"},
 	{"2.4", 24, "Special support for apprenticeship", "OECD 24"},
-	{"3", 43, "Job rotation and job sharing", "2006 edition; 4.3 since the 2013 revision"},
-	{"3.1", 43, "Job rotation", "2006 edition; part of 4.3 since the 2013 revision"},
-	{"3.2", 43, "Job sharing", "2006 edition; part of 4.3 since the 2013 revision"},
+	{"3", 43, "Job rotation and job sharing", "its own category in Eurostat's numbering; OECD 43, under employment incentives"},
+	{"3.1", 43, "Job rotation", "part of 3; the OECD has no finer code"},
+	{"3.2", 43, "Job sharing", "part of 3; the OECD has no finer code"},
 	{"4", 40, "Employment incentives", "OECD 40"},
 	{"4.1", 41, "Recruitment incentives", "OECD 41"},
 	{"4.1.1", 411, "Permanent recruitment incentives", "OECD 411"},
 	{"4.1.2", 412, "Temporary recruitment incentives", "OECD 412"},
 	{"4.2", 42, "Employment maintenance incentives", "OECD 42"},
-	{"4.3", 43, "Job rotation and job sharing", "OECD 43"},
 	{"5", 50, "Sheltered and supported employment and rehabilitation", "OECD 50"},
 	{"5.1", 51, "Sheltered and supported employment", "OECD 51"},
 	{"5.2", 52, "Rehabilitation", "OECD 52"},
@@ -206,8 +205,8 @@ static const JobcatAlias jobcat_aliases[] = {
 	{"Client services", 11, "Eurostat's title of 1.1"},
 	{"Integrated training", 23, "Eurostat's title of 2.3"},
 	{"Apprenticeship", 24, "apprenticeship"},
-	{"Job rotation", 43, "Eurostat's 3.1 of 2006"},
-	{"Job sharing", 43, "Eurostat's 3.2 of 2006"},
+	{"Job rotation", 43, "Eurostat's 3.1"},
+	{"Job sharing", 43, "Eurostat's 3.2"},
 	{"Sheltered and supported employment and rehabilitation", 50, "Eurostat's title of category 5"},
 	{"Public works", 60, "direct job creation"},
 	{"Start-up", 70, "start-up incentives"},

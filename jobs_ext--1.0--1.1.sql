@@ -471,7 +471,7 @@ CREATE FUNCTION jobcat_eurostat(
 COMMENT ON FUNCTION jobcat_eurostat() IS 'Eurostat''s numbers of the LMP categories (''eurostat:1.2''), each with the category it reads as, Eurostat''s title and why';
 CREATE FUNCTION jobcat_aliases(OUT alias text, OUT code jobcat, OUT note text)
 	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'jobcat_aliases_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 54;
+	AS 'MODULE_PATHNAME', 'jobcat_aliases_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 55;
 COMMENT ON FUNCTION jobcat_aliases() IS 'the other names jobcat input takes (programme names, the ministry''s forms), each with its category and why';
 
 --------------------------------------------------------------------------------

@@ -156,6 +156,7 @@ typedef struct JobcatAlias
 static const JobcatAlias jobcat_aliases[] = {
 	/* the ministry's written forms of its six types */
 	{"실업소득 유지 및 지원", 80, "the ministry's name of its sixth type of job programme"},
+	{"실업소득 유지", 80, "the ministry's short form of its sixth type"},
 	/* Korean names of categories */
 	{"공공고용서비스", 10, "the public employment service"},
 	{"취업알선", 11, "placement"},

@@ -77,7 +77,7 @@ SELECT alias, alias::jobcat AS parsed, alias::jobcat = expected::jobcat AS ok
 FROM (VALUES ('직접일자리', 60), ('직업훈련', 20), ('고용서비스', 10), ('고용장려금', 40),
              ('창업지원', 70), ('실업소득 유지 및 지원', 80), ('실업소득 유지·지원', 80),
              ('실업소득 유지', 80), ('직접 일자리', 60), ('창업 지원', 70),
-             ('긴급고용안정지원금', 82), ('무급휴직 지원금', 82), ('무급휴직자 지원금', 82),
+             ('긴급고용안정지원금', 80), ('무급휴직 지원금', 82), ('무급휴직자 지원금', 82),
              ('무급휴업·휴직 고용유지지원금', 82), ('고용유지지원금', 42),
              ('청년구직활동지원금', 812), ('국민취업지원제도', 812), ('구직촉진수당', 812),
              ('실업급여', 811), ('구직급여', 811), ('고용보험 실업급여', 811),
@@ -102,5 +102,5 @@ SELECT code, alias, note FROM jobcat_aliases() ORDER BY code, alias COLLATE "ko-
 
 -- Unpaid-leave support is a benefit to the worker (8.2), not an incentive to
 -- the employer (4.2): the two sit in different top categories.
-SELECT jobcat_top('긴급고용안정지원금') AS unpaid_leave_top, jobcat_top('고용유지지원금') AS maintenance_top,
-       '긴급고용안정지원금'::jobcat <@ '80' AS income_support;
+SELECT jobcat_top('무급휴직 지원금') AS unpaid_leave_top, jobcat_top('고용유지지원금') AS maintenance_top,
+       '긴급고용안정지원금'::jobcat @> '무급휴직 지원금' AS emergency_grant_holds_it;

@@ -159,6 +159,8 @@ JOIN gunsan.person ps USING (person_id)
 LEFT JOIN rule r USING (programme_id)
 WHERE e.start_date BETWEEN '2020-01-01' AND '2020-12-31';
 
+SET datestyle = 'ISO, YMD';
+
 -- Coverage under conditions: how many people could claim three supports on
 -- each day of 2020.  긴급고용안정지원금 (20, no age band): every unpaid-leave
 -- worker and freelancer, 996 + 617 = 1,613, while a round is open;

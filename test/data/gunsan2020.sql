@@ -214,7 +214,6 @@ CREATE TEMP TABLE gunsan_birth (kind, lo, hi, leap_a, leap_b) AS VALUES
 	('older', '1950-01-01', '1969-12-31', '1964-02-29', '1968-02-29'),
 	('any', '1955-01-01', '1999-12-31', '1968-02-29', '1980-02-29');
 
-
 INSERT INTO gunsan.person (person_id, name, birth_date, dong, profile)
 SELECT f.person_id,
 	   (ARRAY['김','이','박','최','정','강','조','윤','장','임','한','오','서','신','권','황','안','송','전','홍'])[(f.person_id * 31 + f.person_id / 7) % 20 + 1]

@@ -47,6 +47,7 @@
 
 #include "jobs_ext.h"
 #include "jobprofile.h"
+#include "setting_guard.h"
 
 typedef enum MatchFactor
 {
@@ -89,6 +90,31 @@ static double match_guc_weights[MF_NFACTORS] = {
 	0.20, 0.30, 0.15, 0.15, 0.05, 0.05, 0.05, 0.05
 };
 static uint64 match_guc_generation = 0;
+
+/*
+ * Settings on a Citus cluster (setting_guard.h): the check hook's extra
+ * keeps the weights and the source of the setting's value, and every read
+ * of the setting goes through match_guc_weights_for(), which refuses it in
+ * a Citus worker's part of a query unless the value was SET there.
+ */
+typedef struct MatchWeightsExtra
+{
+	double		w[MF_NFACTORS];
+	GucSource	source;
+} MatchWeightsExtra;
+
+static GucSource match_guc_source = PGC_S_DEFAULT;
+
+#define MATCH_WEIGHTS_HINT \
+	"Give every factor's weight in the query, as in match_score(seeker, posting, '{\"occupation\": 0.2, \"skills\": 0.3, \"region\": 0.15, \"wage\": 0.15, \"hours\": 0.05, \"shifts\": 0.05, \"education\": 0.05, \"experience\": 0.05}')."
+
+static inline const double *
+match_guc_weights_for(const char *reader)
+{
+	setting_guard(match_guc_source, "jobs_ext.match_weights", reader,
+				  MATCH_WEIGHTS_HINT);
+	return match_guc_weights;
+}
 
 /*
  * Parse "name=value, name=value" into w (which holds the defaults for the
@@ -140,7 +166,7 @@ match_weights_check(char **newval, void **extra, GucSource source)
 {
 	double		w[MF_NFACTORS];
 	const char *msg;
-	double	   *copy;
+	MatchWeightsExtra *copy;
 
 	memcpy(w, match_builtin_weights, sizeof(w));
 	msg = match_parse_weight_list(*newval, w);
@@ -151,13 +177,14 @@ match_weights_check(char **newval, void **extra, GucSource source)
 	}
 	/* PostgreSQL 16 keeps GUC memory in a context and frees it with guc_free */
 #if PG_VERSION_NUM >= 160000
-	copy = guc_malloc(LOG, sizeof(w));
+	copy = guc_malloc(LOG, sizeof(MatchWeightsExtra));
 #else
-	copy = malloc(sizeof(w));
+	copy = malloc(sizeof(MatchWeightsExtra));
 #endif
 	if (copy == NULL)
 		return false;
-	memcpy(copy, w, sizeof(w));
+	memcpy(copy->w, w, sizeof(w));
+	copy->source = source;
 	*extra = copy;
 	return true;
 }
@@ -165,7 +192,8 @@ match_weights_check(char **newval, void **extra, GucSource source)
 static void
 match_weights_assign(const char *newval, void *extra)
 {
-	memcpy(match_guc_weights, extra, sizeof(match_guc_weights));
+	memcpy(match_guc_weights, ((MatchWeightsExtra *) extra)->w, sizeof(match_guc_weights));
+	match_guc_source = ((MatchWeightsExtra *) extra)->source;
 	match_guc_generation++;
 }
 
@@ -486,12 +514,13 @@ typedef struct MatchWeightsCache
 } MatchWeightsCache;
 
 static void
-match_parse_jsonb_weights(Jsonb *jb, double *w)
+match_parse_jsonb_weights(Jsonb *jb, double *w, const char *reader)
 {
 	JsonbIterator *it;
 	JsonbValue	k,
 				v;
 	JsonbIteratorToken tok;
+	uint32		given = 0;
 
 	memcpy(w, match_guc_weights, sizeof(double) * MF_NFACTORS);
 	if (!JB_ROOT_IS_OBJECT(jb))
@@ -527,19 +556,23 @@ match_parse_jsonb_weights(Jsonb *jb, double *w)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("the weight of \"%s\" must be between 0 and 1000000", match_factor_names[f])));
 		w[f] = d;
+		given |= 1u << f;
 	}
+	/* factors not given come from the setting */
+	if (given != (1u << MF_NFACTORS) - 1)
+		(void) match_guc_weights_for(reader);
 }
 
 /* Weights for a call: argument argno (jsonb) if given, else the GUC */
 static const double *
-match_get_weights(FunctionCallInfo fcinfo, int argno)
+match_get_weights(FunctionCallInfo fcinfo, int argno, const char *reader)
 {
 	MatchWeightsCache *c;
 	struct varlena *raw;
 	Size		len;
 
 	if (PG_NARGS() <= argno)
-		return match_guc_weights;
+		return match_guc_weights_for(reader);
 	raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
 	len = VARSIZE_ANY_EXHDR(raw);
 	c = (MatchWeightsCache *) fcinfo->flinfo->fn_extra;
@@ -551,7 +584,7 @@ match_get_weights(FunctionCallInfo fcinfo, int argno)
 		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MatchWeightsCache));
 		fcinfo->flinfo->fn_extra = c;
 	}
-	match_parse_jsonb_weights(DatumGetJsonbP(PG_GETARG_DATUM(argno)), c->w);
+	match_parse_jsonb_weights(DatumGetJsonbP(PG_GETARG_DATUM(argno)), c->w, reader);
 	if (c->bytes)
 		pfree(c->bytes);
 	c->bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, Max(len, 1));
@@ -568,7 +601,7 @@ match_score(PG_FUNCTION_ARGS)
 {
 	JobProfileView s,
 				p;
-	const double *w = match_get_weights(fcinfo, 2);
+	const double *w = match_get_weights(fcinfo, 2, "match_score");
 
 	jp_view(&s, PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0)));
 	jp_view(&p, PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1)));
@@ -591,7 +624,7 @@ match_explain(PG_FUNCTION_ARGS)
 {
 	JobProfileView s,
 				p;
-	const double *w = match_get_weights(fcinfo, 2);
+	const double *w = match_get_weights(fcinfo, 2, "match_explain");
 	double		sims[MF_NFACTORS];
 	bool		present[MF_NFACTORS];
 	MatchAcc	acc;
@@ -933,9 +966,9 @@ match_batch(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("k must be between 1 and %d", MATCH_MAX_K)));
 	if (PG_ARGISNULL(3))
-		memcpy(w, match_guc_weights, sizeof(w));
+		memcpy(w, match_guc_weights_for("match_batch"), sizeof(w));
 	else
-		match_parse_jsonb_weights(PG_GETARG_JSONB_P(3), w);
+		match_parse_jsonb_weights(PG_GETARG_JSONB_P(3), w, "match_batch");
 
 	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
 		!(rsinfo->allowedModes & SFRM_Materialize))

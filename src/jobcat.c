@@ -195,7 +195,7 @@ static const JobcatAlias jobcat_aliases[] = {
 	{"국민취업지원제도", 812, "means-tested allowance, with services, for job seekers without insurance"},
 	{"구직촉진수당", 812, "the allowance of 국민취업지원제도"},
 	{"청년구직활동지원금", 812, "means-tested allowance for young job seekers, not insurance"},
-	{"긴급고용안정지원금", 80, "paid for lost earnings to workers on unpaid leave (8.2) and to freelancers and special-type workers, who have no employer: category 8, no one sub-category"},
+	{"긴급고용안정지원금", 80, "paid to workers on unpaid leave and to freelancers, who have no employer: no one sub-category of 8"},
 	{"무급휴직 지원금", 82, "paid to workers on unpaid leave, who keep their job"},
 	{"무급휴직자 지원금", 82, "paid to workers on unpaid leave, who keep their job"},
 	{"무급휴업·휴직 고용유지지원금", 82, "paid to the worker on unpaid leave, not to the employer"},

@@ -336,3 +336,15 @@ FROM unnest(ARRAY['word', 'word-hyphen', 'name', 'name-hyphen', 'place', 'transl
 SELECT style, length(romanize(repeat('신라', 50000), style)) AS one_word,
 	length(romanize(repeat('학여울 ', 50000), style)) AS words
 FROM unnest(ARRAY['word', 'word-hyphen', 'name', 'name-hyphen', 'place', 'translit']) AS style;
+
+-- the examples of doc/hangul.md, "Romanisation"
+SELECT t, style, romanize(t, style)
+FROM (VALUES ('한복남', 'word'), ('한복남', 'name'), ('한복남', 'name-hyphen'),
+             ('전라북도 군산시 소룡동', 'place'), ('중앙', 'word'), ('중앙', 'word-hyphen'),
+             ('붓꽃', 'word'), ('붓꽃', 'translit')) AS v(t, style);
+
+SELECT w, romanize(w)
+FROM unnest(ARRAY['잡혀', '앉히다', '굳히다', '집현전', '북한', '학여울', '깻잎', '난로',
+                  '신문로', '밟는']) AS w;
+
+SELECT romanize('군산', 'roman');

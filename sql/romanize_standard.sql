@@ -337,6 +337,29 @@ SELECT style, length(romanize(repeat('신라', 50000), style)) AS one_word,
 	length(romanize(repeat('학여울 ', 50000), style)) AS words
 FROM unnest(ARRAY['word', 'word-hyphen', 'name', 'name-hyphen', 'place', 'translit']) AS style;
 
+-- translit can be turned back into Hangul: 가 with each of the 28 finals (or
+-- none) before each of the 19 initials with ㅏ gives 532 different strings
+SELECT count(*) AS words, count(DISTINCT romanize(w, 'translit')) AS different
+FROM (SELECT chr(44032 + t) || chr(44032 + l * 588) AS w
+	  FROM generate_series(0, 27) AS t, generate_series(0, 18) AS l) AS x;
+
+-- every style on 3,000 pseudo-random strings of syllables, compatibility and
+-- conjoining jamo (old Hangul among them), Latin letters, digits and spaces:
+-- nothing fails and no syllable is left
+CREATE TEMP TABLE rr_fuzz AS
+SELECT i, string_agg(chr(CASE (i * 7 + k * 13) % 6
+						 WHEN 0 THEN 44032 + (i * 31 + k * 977) % 11172
+						 WHEN 1 THEN 12593 + (i + k) % 51
+						 WHEN 2 THEN 4352 + (i + k * 3) % 256
+						 WHEN 3 THEN 97 + (i + k) % 26
+						 WHEN 4 THEN 32
+						 ELSE 48 + (i + k) % 10 END), '' ORDER BY k) AS s
+FROM generate_series(1, 3000) AS i, generate_series(1, 1 + i % 17) AS k
+GROUP BY i;
+SELECT style, count(*) AS strings, count(*) FILTER (WHERE romanize(s, style) ~ '[가-힣]') AS syllables_left
+FROM rr_fuzz, unnest(ARRAY['word', 'word-hyphen', 'name', 'name-hyphen', 'place', 'translit']) AS style
+GROUP BY style ORDER BY style COLLATE "C";
+
 -- the examples of doc/hangul.md, "Romanisation"
 SELECT t, style, romanize(t, style)
 FROM (VALUES ('한복남', 'word'), ('한복남', 'name'), ('한복남', 'name-hyphen'),

@@ -360,6 +360,26 @@ SELECT style, count(*) AS strings, count(*) FILTER (WHERE romanize(s, style) ~ '
 FROM rr_fuzz, unnest(ARRAY['word', 'word-hyphen', 'name', 'name-hyphen', 'place', 'translit']) AS style
 GROUP BY style ORDER BY style COLLATE "C";
 
+-- 57014: statement_timeout cancels every style at once on 60 MB of Hangul
+-- (one word of 20 million syllables; sql/hangul_limits.sql does the word
+-- style), each call a statement of its own; and 54000 past the 64 MB cap
+CREATE FUNCTION pg_temp.outcome(q text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE q;
+	RETURN 'finished';
+EXCEPTION WHEN query_canceled THEN
+	RETURN SQLSTATE || CASE WHEN clock_timestamp() - statement_timestamp() < interval '1 s'
+						   THEN ' within 1 s' ELSE ' after more than 1 s' END;
+END $$;
+SET statement_timeout = '100ms';
+SELECT pg_temp.outcome($q$SELECT length(romanize(repeat('학여울난로', 4000000), 'word-hyphen'))$q$) AS "word-hyphen";
+SELECT pg_temp.outcome($q$SELECT length(romanize(repeat('학여울난로', 4000000), 'name'))$q$) AS "name";
+SELECT pg_temp.outcome($q$SELECT length(romanize(repeat('학여울난로', 4000000), 'name-hyphen'))$q$) AS "name-hyphen";
+SELECT pg_temp.outcome($q$SELECT length(romanize(repeat('학여울난로', 4000000), 'place'))$q$) AS "place";
+SELECT pg_temp.outcome($q$SELECT length(romanize(repeat('학여울난로', 4000000), 'translit'))$q$) AS "translit";
+RESET statement_timeout;
+SELECT left(pg_temp.error_of($q$SELECT length(romanize(repeat('a', 64 * 1024 * 1024 + 1), 'translit'))$q$), 5) AS over_the_cap;
+
 -- the examples of doc/hangul.md, "Romanisation"
 SELECT t, style, romanize(t, style)
 FROM (VALUES ('한복남', 'word'), ('한복남', 'name'), ('한복남', 'name-hyphen'),

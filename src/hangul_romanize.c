@@ -153,6 +153,17 @@ static const char *const romanize_translit_final[HANGUL_TCOUNT] = {
 /* Article 8: initials, the same as romanize_initial but ㄹ is l */
 static const char *romanize_translit_initial[HANGUL_LCOUNT];
 
+/*
+ * Where a hyphen goes, worked out once from the letters above: between a
+ * final sound (word styles) or final (translit) and the next initial, and
+ * between two vowels with a silent ㅇ between them (word styles)
+ */
+static bool romanize_hyphen_word[HANGUL_TCOUNT][HANGUL_LCOUNT];
+static bool romanize_hyphen_vowels[HANGUL_VCOUNT][HANGUL_VCOUNT];
+static bool romanize_hyphen_translit[HANGUL_TCOUNT][HANGUL_LCOUNT];
+
+static void romanize_hyphen_init(void);
+
 /* Transliterate one syllable with ICU into palloc'd lower-case ASCII */
 static char *
 romanize_icu_syllable(UTransliterator *trans, uint32 syllable)
@@ -218,6 +229,7 @@ romanize_init(void)
 		utrans_close(trans);
 	}
 	PG_END_TRY();
+	romanize_hyphen_init();
 }
 
 /* Is the syllable c one of the syllables of list (UTF-8)? */
@@ -396,6 +408,34 @@ romanize_final(int sound)
 			return "ng";
 		default:
 			return "";
+	}
+}
+
+static void
+romanize_hyphen_init(void)
+{
+	int			t,
+				l,
+				v;
+
+	for (t = 0; t < HANGUL_TCOUNT; t++)
+	{
+		for (l = 0; l < HANGUL_LCOUNT; l++)
+		{
+			const char *ini = (l == L_R && t == T_L) ? "l" : romanize_initial[l];
+
+			romanize_hyphen_word[t][l] = (t != 0 || l != L_NG) &&
+				romanize_split_ambiguous(romanize_final(t), ini, false);
+			romanize_hyphen_translit[t][l] =
+				romanize_split_ambiguous(romanize_translit_final[t],
+										 romanize_translit_initial[l], true);
+		}
+	}
+	for (t = 0; t < HANGUL_VCOUNT; t++)
+	{
+		for (v = 0; v < HANGUL_VCOUNT; v++)
+			romanize_hyphen_vowels[t][v] =
+				romanize_vowels_ambiguous(romanize_vowel[t], romanize_vowel[v]);
 	}
 }
 
@@ -635,19 +675,11 @@ romanize_word(StringInfo buf, const HangulUnit *u, int n, bool hyphens)
 		if ((i & (HANGUL_CHUNK - 1)) == HANGUL_CHUNK - 1)
 			CHECK_FOR_INTERRUPTS();
 		ini = (l[i] == L_R && i > 0 && t[i - 1] == T_L) ? "l" : romanize_initial[l[i]];
-		if (hyphens && i > 0)
-		{
-			const char *fin = romanize_final(t[i - 1]);
-			bool		ambiguous;
-
-			if (*fin == '\0' && *ini == '\0')
-				ambiguous = romanize_vowels_ambiguous(romanize_vowel[v[i - 1]],
-													  romanize_vowel[v[i]]);
-			else
-				ambiguous = romanize_split_ambiguous(fin, ini, false);
-			if (ambiguous)
-				appendStringInfoChar(buf, '-');
-		}
+		if (hyphens && i > 0 &&
+			((t[i - 1] == 0 && l[i] == L_NG) ?
+			 romanize_hyphen_vowels[v[i - 1]][v[i]] :
+			 romanize_hyphen_word[t[i - 1]][l[i]]))
+			appendStringInfoChar(buf, '-');
 		appendStringInfoString(buf, ini);
 		appendStringInfoString(buf, romanize_vowel[v[i]]);
 		appendStringInfoString(buf, romanize_final(t[i]));
@@ -749,9 +781,7 @@ romanize_translit(StringInfo buf, const HangulUnit *u, int n)
 		if ((i & (HANGUL_CHUNK - 1)) == HANGUL_CHUNK - 1)
 			CHECK_FOR_INTERRUPTS();
 		if (i > 0 &&
-			(u[i].l == L_NG ||
-			 romanize_split_ambiguous(romanize_translit_final[(int) u[i - 1].t],
-									  romanize_translit_initial[(int) u[i].l], true)))
+			(u[i].l == L_NG || romanize_hyphen_translit[(int) u[i - 1].t][(int) u[i].l]))
 			appendStringInfoChar(buf, '-');
 		appendStringInfoString(buf, romanize_translit_initial[(int) u[i].l]);
 		appendStringInfoString(buf, romanize_vowel[(int) u[i].v]);

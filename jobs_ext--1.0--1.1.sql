@@ -459,6 +459,14 @@ COMMENT ON OPERATOR CLASS eligwin_gist_ops USING gist IS 'GiST index of windows 
 COMMENT ON OPERATOR FAMILY eligwin_gist_ops USING gist IS 'GiST index of windows for @>, <@ and && (dates only)';
 COMMENT ON OPERATOR FAMILY gin_hangul_ops USING gin IS 'GIN index over text for %%, %%> and ^%';
 
+-- romanize styles (issue 12, item 1): romanize(text, style).  romanize(text)
+-- of 1.0 stays as it is (views that call it keep working) and is the 'word'
+-- style; the style is a second function rather than a DEFAULT, which would
+-- make a one-argument call ambiguous between the two.
+CREATE FUNCTION romanize(text, style text) RETURNS text
+	AS 'MODULE_PATHNAME', 'romanize_style' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION romanize(text, text) IS 'Revised Romanization of Korean (2000) in a style: word (= romanize(text)), word-hyphen, name, name-hyphen (Article 4: 한복남 -> Han Boknam), place (Article 5: 의정부시 -> Uijeongbu-si), translit (Article 8: 짚 -> jip)';
+
 --------------------------------------------------------------------------------
 -- Taxonomy fidelity (issue 11, jobcat): Eurostat's numbering and the aliases,
 -- each with the node it reads as and why (doc/jobcat.md)

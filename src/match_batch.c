@@ -48,8 +48,10 @@
  * Memory, held for the call: per profile of either side its id (8 bytes),
  * a view (104 bytes) and a copy of the stored value (jobprofile_size); per
  * profile of the inner side in addition 16 bytes per skill (the inverted
- * index) and 24 bytes (skill sum, bucket, bucket order, skill weight sum),
- * and per bucket 136 bytes; plus a heap of k hits and the result rows.
+ * index) and 53 bytes (skill sum 8, touched 4, bound 8, bin 1, sorted 16,
+ * bucket 4, order 4, skill weight sum 8); per bucket 144 bytes (the bucket
+ * 104, its bound 24, its rank 16); plus a heap of k hits (16 bytes each)
+ * and the result rows.
  */
 #include "postgres.h"
 

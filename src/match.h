@@ -114,6 +114,19 @@ match_occ_shared(const JobProfileFixed *s, const JobProfileFixed *p)
 	return Min(d, Min(s->occ_len, p->occ_len));
 }
 
+/* region similarity by 법정동 code: containment 1, else levels shared */
+static inline double
+match_region_code_sim(const JobProfileFixed *s, const JobProfileFixed *p)
+{
+	int			upto = Min(Min(s->region_depth, p->region_depth), 3);
+	int			e1 = s->sido_area == p->sido_area;
+	int			e2 = e1 & (s->sigungu == p->sigungu) & (upto >= 2);
+	int			e3 = e2 & (s->emd == p->emd) & (upto >= 3);
+	int			shared = e1 + e2 + e3;
+
+	return shared >= upto ? 1.0 : match_region_sim[shared];
+}
+
 /* wage similarity of a seeker's minimum and a posting's offer */
 static inline double
 match_wage_sim(int32 seeker_wage, int32 posting_wage)
@@ -187,15 +200,7 @@ match_stage1(const JobProfileFixed *s, const JobProfileFixed *p,
 			(MATCH_FAR_KM - km) / (MATCH_FAR_KM - MATCH_NEAR_KM);
 	}
 	else
-	{
-		int			upto = Min(Min(s->region_depth, p->region_depth), 3);
-		int			e1 = s->sido_area == p->sido_area;
-		int			e2 = e1 & (s->sigungu == p->sigungu) & (upto >= 2);
-		int			e3 = e2 & (s->emd == p->emd) & (upto >= 3);
-		int			shared = e1 + e2 + e3;
-
-		acc->sim[MF_REGION] = shared >= upto ? 1.0 : match_region_sim[shared];
-	}
+		acc->sim[MF_REGION] = match_region_code_sim(s, p);
 
 	/* wage: 1 when the offer meets the minimum, 0 at 30% short */
 	acc->sim[MF_WAGE] = match_wage_sim(s->wage, p->wage);

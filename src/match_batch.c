@@ -49,8 +49,8 @@
  * a view (104 bytes) and a copy of the stored value (jobprofile_size); per
  * profile of the inner side in addition 16 bytes per skill (the inverted
  * index) and 53 bytes (skill sum 8, touched 4, bound 8, bin 1, sorted 16,
- * bucket 4, order 4, skill weight sum 8); per bucket 144 bytes (the bucket
- * 104, its bound 24, its rank 16); plus a heap of k hits (16 bytes each)
+ * bucket 4, order 4, skill weight sum 8); per bucket 272 bytes (the bucket
+ * 232, its bound 32, its rank 16); plus a heap of k hits (16 bytes each)
  * and the result rows.
  */
 #include "postgres.h"
@@ -122,6 +122,8 @@ typedef struct MatchBucket
 	uint8		edu_min;
 	uint8		edu_max;
 	uint16		shift_values;	/* bit v set when a member's shifts are v */
+	double		shift_best[16]; /* by the other side's shifts: the best
+								 * shifts similarity of a member */
 } MatchBucket;
 
 /* A bucket's bound for the current outer profile */
@@ -129,6 +131,7 @@ typedef struct MatchBucketBound
 {
 	double		num;			/* numerator bound, skills left out */
 	double		total;			/* total weight; 0 when every member scores 0 */
+	double		inv_total;		/* 1 / total (bounds need not be exact) */
 	double		skills_weight;	/* weight of skills, 0 when not both given */
 } MatchBucketBound;
 
@@ -152,7 +155,7 @@ typedef struct MatchBatch
 	int			nbuckets;
 	int32	   *order;			/* inner profiles by bucket */
 	int32	   *bucket_of;		/* inner profile -> its bucket */
-	double	   *inner_wsum;		/* inner profile -> its skill weight sum */
+	double	   *inner_inv_wsum;	/* inner profile -> 1 / its skill weight sum */
 	/* per outer profile */
 	double	   *skill_sum;		/* 0 for every profile not touched */
 	int32	   *touched;
@@ -398,11 +401,12 @@ match_batch_build(MatchBatch *mb)
 
 	mb->order = palloc(sizeof(int32) * Max(n, 1));
 	mb->bucket_of = palloc(sizeof(int32) * Max(n, 1));
-	mb->inner_wsum = palloc(sizeof(double) * Max(n, 1));
+	mb->inner_inv_wsum = palloc(sizeof(double) * Max(n, 1));
 	for (i = 0; i < n; i++)
 	{
 		mb->order[i] = i;
-		mb->inner_wsum[i] = inner->views[i].h.skill_weight_sum;
+		mb->inner_inv_wsum[i] = inner->views[i].h.nskills > 0 ?
+			1.0 / inner->views[i].h.skill_weight_sum : 0.0;
 	}
 	qsort_arg(mb->order, n, sizeof(int32), match_bucket_order_cmp, inner->views);
 
@@ -439,6 +443,22 @@ match_batch_build(MatchBatch *mb)
 		mb->bucket_of[mb->order[i]] = b;
 	}
 	mb->nbuckets = b + 1;
+	for (b = 0; b < mb->nbuckets; b++)
+	{
+		MatchBucket *bk = &mb->buckets[b];
+		int			u,
+					v;
+
+		for (u = 0; u < 16; u++)
+		{
+			bk->shift_best[u] = 0.0;
+			for (v = 1; v < 16; v++)
+				if (bk->shift_values & (1 << v))
+					bk->shift_best[u] = Max(bk->shift_best[u],
+											mb->outer_is_posting ? match_shift_sim[v][u] :
+											match_shift_sim[u][v]);
+		}
+	}
 
 	mb->skill_sum = palloc0(sizeof(double) * Max(n, 1));
 	mb->touched = palloc(sizeof(int32) * Max(n, 1));
@@ -510,64 +530,68 @@ match_bucket_bound(const MatchBatch *mb, const JobProfileFixed *o,
 	const double *w = mb->w.w;
 	const JobProfileFixed *s = mb->outer_is_posting ? &bk->rep : o;
 	const JobProfileFixed *p = mb->outer_is_posting ? o : &bk->rep;
-	MatchAcc	acc;
+	uint16		both = s->parts & p->parts;
+	bool		has[MF_NFACTORS];
+	double		total = 0.0;
 	double		num;
-	double		sim;
 	int			d;
-	int			v;
+	int			f;
 
-	match_stage1(s, p, &mb->w, &acc);
-	if (acc.filtered || acc.total_weight <= 0.0)
+	/* which factors both give, as match_stage1 finds them */
+	has[MF_OCCUPATION] = (both & JP_HAS_OCCUPATION) != 0;
+	has[MF_SKILLS] = s->nskills > 0 && p->nskills > 0;
+	has[MF_REGION] = (both & (JP_HAS_REGION | JP_HAS_COORDS)) != 0;
+	has[MF_WAGE] = (both & JP_HAS_WAGE) != 0;
+	has[MF_HOURS] = (both & JP_HAS_HOURS) != 0;
+	has[MF_SHIFTS] = s->shifts != 0 && p->shifts != 0;
+	has[MF_EDUCATION] = (both & JP_HAS_EDUCATION) != 0;
+	has[MF_EXPERIENCE] = (both & JP_HAS_EXPERIENCE) != 0;
+	for (f = 0; f < MF_NFACTORS; f++)
+		if (has[f])
+			total += w[f];
+	if ((p->targets != 0 && (s->targets & p->targets) == 0) || total <= 0.0)
 	{
 		bb->num = 0.0;
 		bb->total = 0.0;
+		bb->inv_total = 0.0;
 		bb->skills_weight = 0.0;
 		return;
 	}
-	bb->total = acc.total_weight;
-	bb->skills_weight = acc.has_skills ? w[MF_SKILLS] : 0.0;
+	bb->total = total;
+	bb->inv_total = 1.0 / total;
+	bb->skills_weight = has[MF_SKILLS] ? w[MF_SKILLS] : 0.0;
 
-	num = w[MF_OCCUPATION] * acc.sim[MF_OCCUPATION] * acc.flag[MF_OCCUPATION];
+	num = 0.0;
+	if (has[MF_OCCUPATION])
+		num += w[MF_OCCUPATION] * match_occ_sim[match_occ_shared(s, p)][Min(p->occ_len, 6)];
 	/* with coordinates on both sides the distance differs per member */
-	sim = (s->parts & p->parts & JP_HAS_COORDS) ? 1.0 : acc.sim[MF_REGION];
-	num += w[MF_REGION] * sim * acc.flag[MF_REGION];
+	if (has[MF_REGION])
+		num += w[MF_REGION] * ((both & JP_HAS_COORDS) ? 1.0 : match_region_code_sim(s, p));
 
 	/* the best wage: the highest offer, or the lowest minimum asked */
-	if (mb->outer_is_posting)
-		sim = match_wage_sim(bk->wage_min, o->wage);
-	else
-		sim = match_wage_sim(o->wage, bk->wage_max);
-	num += w[MF_WAGE] * sim * acc.flag[MF_WAGE];
+	if (has[MF_WAGE])
+		num += w[MF_WAGE] * (mb->outer_is_posting ? match_wage_sim(bk->wage_min, o->wage) :
+							 match_wage_sim(o->wage, bk->wage_max));
 
 	/* hours: the nearest of the range */
-	d = o->hours < bk->hours_min ? bk->hours_min - o->hours :
-		o->hours > bk->hours_max ? o->hours - bk->hours_max : 0;
-	num += w[MF_HOURS] * match_hours_sim[Min(d, JOBPROFILE_MAX_HOURS)] * acc.flag[MF_HOURS];
+	if (has[MF_HOURS])
+	{
+		d = o->hours < bk->hours_min ? bk->hours_min - o->hours :
+			o->hours > bk->hours_max ? o->hours - bk->hours_max : 0;
+		num += w[MF_HOURS] * match_hours_sim[Min(d, JOBPROFILE_MAX_HOURS)];
+	}
 
 	/* shifts: the best of the shift sets the bucket holds */
-	sim = 0.0;
-	for (v = 1; v < 16; v++)
-	{
-		if ((bk->shift_values & (1 << v)) == 0)
-			continue;
-		if (mb->outer_is_posting)
-			sim = Max(sim, match_shift_sim[v][o->shifts & 15]);
-		else
-			sim = Max(sim, match_shift_sim[o->shifts & 15][v]);
-	}
-	num += w[MF_SHIFTS] * sim * acc.flag[MF_SHIFTS];
+	if (has[MF_SHIFTS])
+		num += w[MF_SHIFTS] * bk->shift_best[o->shifts & 15];
 
 	/* education and experience: the most qualified seeker, the least asked */
-	if (mb->outer_is_posting)
-	{
-		num += w[MF_EDUCATION] * match_education_sim(bk->edu_max, o->education) * acc.flag[MF_EDUCATION];
-		num += w[MF_EXPERIENCE] * match_experience_sim(bk->exp_max, o->experience) * acc.flag[MF_EXPERIENCE];
-	}
-	else
-	{
-		num += w[MF_EDUCATION] * match_education_sim(o->education, bk->edu_min) * acc.flag[MF_EDUCATION];
-		num += w[MF_EXPERIENCE] * match_experience_sim(o->experience, bk->exp_min) * acc.flag[MF_EXPERIENCE];
-	}
+	if (has[MF_EDUCATION])
+		num += w[MF_EDUCATION] * (mb->outer_is_posting ? match_education_sim(bk->edu_max, o->education) :
+								  match_education_sim(o->education, bk->edu_min));
+	if (has[MF_EXPERIENCE])
+		num += w[MF_EXPERIENCE] * (mb->outer_is_posting ? match_experience_sim(bk->exp_max, o->experience) :
+								   match_experience_sim(o->experience, bk->exp_min));
 	bb->num = num;
 }
 
@@ -637,6 +661,7 @@ static void
 match_batch_one(MatchBatch *mb, int o)
 {
 	const JobProfileView *ov = &mb->outer->views[o];
+	double		outer_inv_wsum = ov->h.nskills > 0 ? 1.0 / ov->h.skill_weight_sum : 0.0;
 	int			t,
 				b,
 				nranks = 0;
@@ -664,9 +689,9 @@ match_batch_one(MatchBatch *mb, int o)
 
 		if (bb->total >= MATCH_PRUNE_MIN_WEIGHT)
 		{
-			double		wsum = mb->outer_is_posting ? ov->h.skill_weight_sum : mb->inner_wsum[j];
+			double		inv_wsum = mb->outer_is_posting ? outer_inv_wsum : mb->inner_inv_wsum[j];
 
-			bound = (bb->num + bb->skills_weight * (mb->skill_sum[j] / wsum)) / bb->total;
+			bound = (bb->num + bb->skills_weight * (mb->skill_sum[j] * inv_wsum)) * bb->inv_total;
 		}
 		else
 			bound = bb->total > 0.0 ? HUGE_VAL : 0.0;
@@ -711,7 +736,7 @@ match_batch_one(MatchBatch *mb, int o)
 	for (b = 0; b < mb->nbuckets; b++)
 	{
 		const MatchBucketBound *bb = &mb->bounds[b];
-		double		bound = bb->total >= MATCH_PRUNE_MIN_WEIGHT ? bb->num / bb->total :
+		double		bound = bb->total >= MATCH_PRUNE_MIN_WEIGHT ? bb->num * bb->inv_total :
 			bb->total > 0.0 ? HUGE_VAL : 0.0;
 
 		if (bound < match_batch_floor(mb))

@@ -28,6 +28,7 @@
 #include "utils/sortsupport.h"
 
 #include "jobs_ext.h"
+#include "setting_guard.h"
 #include "jobcat.h"
 
 typedef struct JobcatNode
@@ -172,6 +173,21 @@ static const struct config_enum_entry jobcat_output_options[] = {
 };
 
 static int	jobcat_output_format = JOBCAT_OUTPUT_CODE;
+static GucSource jobcat_output_source = PGC_S_DEFAULT;
+
+/* keep the source of the value for setting_guard() */
+static bool
+jobcat_output_check(int *newval, void **extra, GucSource source)
+{
+	*extra = setting_source_extra(source);
+	return *extra != NULL;
+}
+
+static void
+jobcat_output_assign(int newval, void *extra)
+{
+	jobcat_output_source = ((SettingSource *) extra)->source;
+}
 
 void
 jobcat_define_gucs(void)
@@ -190,8 +206,9 @@ jobcat_define_gucs(void)
 							 jobcat_output_options,
 							 PGC_USERSET,
 							 0,
-							 NULL, NULL, NULL);
-	MarkGUCPrefixReserved("jobs_ext");
+							 jobcat_output_check,
+							 jobcat_output_assign,
+							 NULL);
 }
 
 static inline const JobcatNode *
@@ -396,6 +413,15 @@ jobcat_out(PG_FUNCTION_ARGS)
 {
 	int16		code = PG_GETARG_INT16(0);
 
+	/*
+	 * A cast to text in a query (fn_expr is set only there) makes text whose
+	 * form the setting chooses; a value sent back to the coordinator (no
+	 * fn_expr) is read there whatever its form and printed by its setting.
+	 */
+	if (fcinfo->flinfo != NULL && fcinfo->flinfo->fn_expr != NULL)
+		setting_guard(jobcat_output_source, "jobs_ext.jobcat_output",
+					  "a cast of jobcat to text",
+					  "Write jobcat_code(c)::text or jobcat_label(c, 'ko') in the query instead.");
 	switch (jobcat_output_format)
 	{
 		case JOBCAT_OUTPUT_KO:

@@ -23,6 +23,7 @@
 #include "jobs_ext.h"
 #include "jobprofile.h"
 #include "match.h"
+#include "setting_guard.h"
 
 const char *const match_factor_names[MF_NFACTORS] = {
 	"occupation", "skills", "region", "wage", "hours", "shifts", "education",
@@ -46,6 +47,31 @@ static double match_guc_weights[MF_NFACTORS] = {
 	0.20, 0.30, 0.15, 0.15, 0.05, 0.05, 0.05, 0.05
 };
 static uint64 match_guc_generation = 0;
+
+/*
+ * Settings on a Citus cluster (setting_guard.h): the check hook's extra
+ * keeps the weights and the source of the setting's value, and every read
+ * of the setting goes through match_guc_weights_for(), which refuses it in
+ * a Citus worker's part of a query unless the value was SET there.
+ */
+typedef struct MatchWeightsExtra
+{
+	double		w[MF_NFACTORS];
+	GucSource	source;
+} MatchWeightsExtra;
+
+static GucSource match_guc_source = PGC_S_DEFAULT;
+
+#define MATCH_WEIGHTS_HINT \
+	"Give every factor's weight in the query, as in match_score(seeker, posting, '{\"occupation\": 0.2, \"skills\": 0.3, \"region\": 0.15, \"wage\": 0.15, \"hours\": 0.05, \"shifts\": 0.05, \"education\": 0.05, \"experience\": 0.05}')."
+
+static inline const double *
+match_guc_weights_for(const char *reader)
+{
+	setting_guard(match_guc_source, "jobs_ext.match_weights", reader,
+				  MATCH_WEIGHTS_HINT);
+	return match_guc_weights;
+}
 
 /*
  * Parse "name=value, name=value" into w (which holds the defaults for the
@@ -97,7 +123,7 @@ match_weights_check(char **newval, void **extra, GucSource source)
 {
 	double		w[MF_NFACTORS];
 	const char *msg;
-	double	   *copy;
+	MatchWeightsExtra *copy;
 
 	memcpy(w, match_builtin_weights, sizeof(w));
 	msg = match_parse_weight_list(*newval, w);
@@ -108,13 +134,14 @@ match_weights_check(char **newval, void **extra, GucSource source)
 	}
 	/* PostgreSQL 16 keeps GUC memory in a context and frees it with guc_free */
 #if PG_VERSION_NUM >= 160000
-	copy = guc_malloc(LOG, sizeof(w));
+	copy = guc_malloc(LOG, sizeof(MatchWeightsExtra));
 #else
-	copy = malloc(sizeof(w));
+	copy = malloc(sizeof(MatchWeightsExtra));
 #endif
 	if (copy == NULL)
 		return false;
-	memcpy(copy, w, sizeof(w));
+	memcpy(copy->w, w, sizeof(w));
+	copy->source = source;
 	*extra = copy;
 	return true;
 }
@@ -122,7 +149,8 @@ match_weights_check(char **newval, void **extra, GucSource source)
 static void
 match_weights_assign(const char *newval, void *extra)
 {
-	memcpy(match_guc_weights, extra, sizeof(match_guc_weights));
+	memcpy(match_guc_weights, ((MatchWeightsExtra *) extra)->w, sizeof(match_guc_weights));
+	match_guc_source = ((MatchWeightsExtra *) extra)->source;
 	match_guc_generation++;
 }
 
@@ -190,24 +218,28 @@ typedef struct MatchWeightsCache
 	MatchWeights w;
 } MatchWeightsCache;
 
-/* The weights of jobs_ext.match_weights */
+/*
+ * The weights of jobs_ext.match_weights; reader names the function for the
+ * error on a Citus worker (setting_guard.h)
+ */
 void
-match_weights_from_guc(MatchWeights *w)
+match_weights_from_guc(MatchWeights *w, const char *reader)
 {
-	memcpy(w->w, match_guc_weights, sizeof(w->w));
+	memcpy(w->w, match_guc_weights_for(reader), sizeof(w->w));
 }
 
 /* The weights of a jsonb object; the factors it does not name from the GUC */
 void
-match_weights_from_jsonb(Jsonb *jb, MatchWeights *mw)
+match_weights_from_jsonb(Jsonb *jb, MatchWeights *mw, const char *reader)
 {
 	double	   *w = mw->w;
+	uint32		given = 0;
 	JsonbIterator *it;
 	JsonbValue	k,
 				v;
 	JsonbIteratorToken tok;
 
-	match_weights_from_guc(mw);
+	memcpy(w, match_guc_weights, sizeof(mw->w));
 	if (!JB_ROOT_IS_OBJECT(jb))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -241,12 +273,17 @@ match_weights_from_jsonb(Jsonb *jb, MatchWeights *mw)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("the weight of \"%s\" must be between 0 and 1000000", match_factor_names[f])));
 		w[f] = d;
+		given |= 1u << f;
 	}
+	/* factors not given come from the setting */
+	if (given != (1u << MF_NFACTORS) - 1)
+		(void) match_guc_weights_for(reader);
 }
 
 /* Weights for a call: argument argno (jsonb) if given, else the GUC */
 static const MatchWeights *
-match_get_weights(FunctionCallInfo fcinfo, int argno, MatchWeights *guc)
+match_get_weights(FunctionCallInfo fcinfo, int argno, MatchWeights *guc,
+				  const char *reader)
 {
 	MatchWeightsCache *c;
 	struct varlena *raw;
@@ -254,7 +291,7 @@ match_get_weights(FunctionCallInfo fcinfo, int argno, MatchWeights *guc)
 
 	if (PG_NARGS() <= argno)
 	{
-		match_weights_from_guc(guc);
+		match_weights_from_guc(guc, reader);
 		return guc;
 	}
 	raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
@@ -268,7 +305,7 @@ match_get_weights(FunctionCallInfo fcinfo, int argno, MatchWeights *guc)
 		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(MatchWeightsCache));
 		fcinfo->flinfo->fn_extra = c;
 	}
-	match_weights_from_jsonb(DatumGetJsonbP(PG_GETARG_DATUM(argno)), &c->w);
+	match_weights_from_jsonb(DatumGetJsonbP(PG_GETARG_DATUM(argno)), &c->w, reader);
 	if (c->bytes)
 		pfree(c->bytes);
 	c->bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, Max(len, 1));
@@ -286,7 +323,7 @@ match_score(PG_FUNCTION_ARGS)
 	JobProfileView s,
 				p;
 	MatchWeights guc;
-	const MatchWeights *w = match_get_weights(fcinfo, 2, &guc);
+	const MatchWeights *w = match_get_weights(fcinfo, 2, &guc, "match_score");
 
 	jp_view(&s, PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0)));
 	jp_view(&p, PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1)));
@@ -401,7 +438,7 @@ match_explain(PG_FUNCTION_ARGS)
 	JobProfileView s,
 				p;
 	MatchWeights guc;
-	const MatchWeights *w = match_get_weights(fcinfo, 2, &guc);
+	const MatchWeights *w = match_get_weights(fcinfo, 2, &guc, "match_explain");
 
 	jp_view(&s, PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0)));
 	jp_view(&p, PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1)));

@@ -66,8 +66,8 @@ extern double match_shift_sim[16][16];
 extern double match_occ_sim[7][7];
 extern double match_hours_sim[JOBPROFILE_MAX_HOURS + 1];
 
-extern void match_weights_from_guc(MatchWeights *w);
-extern void match_weights_from_jsonb(Jsonb *jb, MatchWeights *w);
+extern void match_weights_from_guc(MatchWeights *w, const char *reader);
+extern void match_weights_from_jsonb(Jsonb *jb, MatchWeights *w, const char *reader);
 extern Datum match_explain_jsonb(const JobProfileView *s, const JobProfileView *p,
 								 const MatchWeights *w);
 

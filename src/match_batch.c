@@ -783,6 +783,8 @@ static Datum
 match_batch_run(FunctionCallInfo fcinfo, MatchBatchMode mode)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const char *name = mode == MATCH_BATCH_SUMMARY ? "match_factor_summary" :
+		mode == MATCH_BATCH_EXPLAIN ? "match_batch_explain" : "match_batch";
 	int			a = mode == MATCH_BATCH_SUMMARY ? 2 : 3;	/* weights */
 	Oid			seekers_rel;
 	Oid			postings_rel;
@@ -819,17 +821,15 @@ match_batch_run(FunctionCallInfo fcinfo, MatchBatchMode mode)
 				 errmsg("k must be between 1 and %d", MATCH_MAX_K)));
 	memset(&mb, 0, sizeof(mb));
 	if (PG_ARGISNULL(a))
-		match_weights_from_guc(&mb.w);
+		match_weights_from_guc(&mb.w, name);
 	else
-		match_weights_from_jsonb(PG_GETARG_JSONB_P(a), &mb.w);
+		match_weights_from_jsonb(PG_GETARG_JSONB_P(a), &mb.w, name);
 
 	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
 		!(rsinfo->allowedModes & SFRM_Materialize))
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s must be called in FROM",
-						mode == MATCH_BATCH_SUMMARY ? "match_factor_summary" :
-						mode == MATCH_BATCH_EXPLAIN ? "match_batch_explain" : "match_batch")));
+				 errmsg("%s must be called in FROM", name)));
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "match_batch: return type must be a row type");
 

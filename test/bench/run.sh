@@ -60,7 +60,10 @@ for bench in "$here"/*.bench; do
 		/^-- baseline/ { part = "baseline"; sub(/^-- baseline:? */, ""); print > (dir "/block." n ".basename"); next }
 		n && part != "name" { print > (dir "/block." n "." part) }
 	' "$bench"
-	for namefile in "$work"/block.*.name; do
+	# in file order: block.10 after block.9 (a glob would sort it after block.1)
+	nblocks=$(find "$work" -name 'block.*.name' | wc -l)
+	for n in $(seq 1 "$nblocks"); do
+		namefile=$work/block.$n.name
 		[ -e "$namefile" ] || continue
 		b=${namefile%.name}
 		name=$(cat "$namefile")

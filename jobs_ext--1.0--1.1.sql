@@ -504,3 +504,34 @@ CREATE FUNCTION hangul_word_similar(query text, t text) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'hangul_word_similarity_op' LANGUAGE C STABLE STRICT PARALLEL SAFE
 	SUPPORT hangul_word_similar_support;
 COMMENT ON FUNCTION hangul_word_similar(text, text) IS 'query <%% t (t %%> query) as a function, for clients that cannot write %: hangul_word_similarity at least jobs_ext.hangul_word_similarity_threshold';
+
+--------------------------------------------------------------------------------
+-- matching at scale (issue 14, items 1 and 4): match_batch with every row
+-- explained, and which factor decided each top-1 (doc/matching.md)
+--------------------------------------------------------------------------------
+
+-- PARALLEL RESTRICTED, as match_batch: either relation may be temporary.
+CREATE FUNCTION match_batch_explain(
+	seekers regclass,
+	postings regclass,
+	k integer,
+	weights jsonb DEFAULT NULL,
+	by_posting boolean DEFAULT false,
+	id_column name DEFAULT 'id',
+	profile_column name DEFAULT 'profile')
+	RETURNS TABLE (seeker_id bigint, posting_id bigint, rank integer, score real, explanation jsonb)
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION match_batch_explain(regclass, regclass, integer, jsonb, boolean, name, name) IS 'the rows of match_batch, each with its match_explain';
+CREATE FUNCTION match_deciding_factor(a jsonb, b jsonb) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION match_deciding_factor(jsonb, jsonb) IS 'of two match_explain results, the factor whose contribution gained most for the higher score (or target_groups, or tie)';
+CREATE FUNCTION match_factor_summary(
+	seekers regclass,
+	postings regclass,
+	weights jsonb DEFAULT NULL,
+	by_posting boolean DEFAULT false,
+	id_column name DEFAULT 'id',
+	profile_column name DEFAULT 'profile')
+	RETURNS TABLE (factor text, decided bigint, share double precision, mean_difference double precision)
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION match_factor_summary(regclass, regclass, jsonb, boolean, name, name) IS 'for each factor, how often it decided a seeker''s top-1 against the runner-up (by_posting: a posting''s), and its mean share of the margin';

@@ -8,6 +8,8 @@
 # A .bench file holds one or more blocks:
 #
 #   -- bench: what is measured
+#   -- reps: N          (optional: N timed runs of this block instead of BENCH_REPS,
+#                        for baselines that take minutes; at least 3)
 #   -- setup
 #   SQL run once (data generation; may span lines)
 #   -- jobs_ext
@@ -34,7 +36,7 @@ psql_run() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 # that drift in the machine's load hits both alike) reps times each; print
 # the two medians in ms
 median_pair_ms() {
-	local a=$1 b=$2
+	local a=$1 b=$2 reps=${3:-$reps}
 	{
 		echo '\timing on'
 		echo '\o /dev/null'
@@ -52,6 +54,7 @@ for bench in "$here"/*.bench; do
 	rm -f "$work"/block.*
 	awk -v dir="$work" '
 		/^-- bench:/ { n++; part = "name"; sub(/^-- bench: */, ""); print > (dir "/block." n ".name"); next }
+		/^-- reps:/ { print $3 > (dir "/block." n ".reps"); next }
 		/^-- setup/ { part = "setup"; next }
 		/^-- jobs_ext/ { part = "jobs_ext"; next }
 		/^-- baseline/ { part = "baseline"; sub(/^-- baseline:? */, ""); print > (dir "/block." n ".basename"); next }
@@ -69,8 +72,11 @@ for bench in "$here"/*.bench; do
 			# from stdin: a message must not name the block file, removed at the end
 			psql_run -f - <"$b.setup" >/dev/null
 		fi
-		{ read -r ours; read -r theirs; } < <(median_pair_ms "$b.jobs_ext" "$b.baseline")
+		block_reps=$reps
+		[ -s "$b.reps" ] && block_reps=$(cat "$b.reps")
+		{ read -r ours; read -r theirs; } < <(median_pair_ms "$b.jobs_ext" "$b.baseline" "$block_reps")
 		ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { if (a > 0) printf "%.2fx", b / a; else print "n/a" }')
+		[ "$block_reps" = "$reps" ] || name="$name (median of $block_reps)"
 		printf '%-58s %12.1f %12.1f %8s\n' "$name" "$ours" "$theirs" "$ratio"
 		printf '%-58s %12s %12s %8s\n' "  baseline: $(cat "$b.basename")" "" "" ""
 	done

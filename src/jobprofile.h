@@ -2,8 +2,10 @@
  * jobprofile.h
  *		The jobprofile value: what a job seeker offers or a posting asks.
  *
- * Shared by jobprofile.c (the type), match.c (scores, the batch matcher) and
- * jobprofile_gin.c (skill search and its GIN operator class).
+ * Shared by jobprofile.c (the type), jobprofile_io.c (its text, binary and
+ * jsonb forms), jobprofile_op.c (accessors and operators), match.c (scores,
+ * the batch matcher) and jobprofile_gin.c (skill search and its GIN operator
+ * class).
  *
  * On-disk layout (version 1), after the varlena header and without any
  * alignment, because short (1-byte header) varlenas are used as stored:
@@ -147,6 +149,14 @@ extern bool jobprofile_target_lookup(const char *s, int len, int sqlstate,
 
 /* the i-th skill text of a view (linear scan, not for hot paths) */
 extern const char *jp_skill_text(const JobProfileView *v, int i);
+
+/*
+ * for output (jobprofile_io.c, jobprofile_op.c): UTF-8 to the server
+ * encoding, the skills' order by text, the region code as its digits
+ */
+extern const char *jp_from_utf8(const char *s);
+extern int *jp_skill_order(const JobProfileView *v, const char ***texts_out);
+extern char *jp_region_string(const JobProfileFixed *h);
 
 /* a skill as profiles store it: folded (UTF-8) and its hash */
 extern char *jobprofile_fold_skill(const char *s, int len, uint64 *hash);

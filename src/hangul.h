@@ -1,7 +1,8 @@
 /*
  * hangul.h
  *		Korean text as jamo letters and syllable units, shared by hangul.c,
- *		hangul_gin.c, hangul_romanize.c and hangul_word.c.
+ *		hangul_fold.c, hangul_similarity.c, hangul_gin.c, hangul_romanize.c
+ *		and hangul_word.c.
  *
  * Every function of the Korean text layer first turns its input into one
  * canonical form, a sequence of letters: each modern Hangul jamo is written
@@ -19,6 +20,8 @@
 #define HANGUL_H
 
 #include "postgres.h"
+
+#include <unicode/unorm2.h>
 
 #include "lib/stringinfo.h"
 #include "utils/guc.h"
@@ -56,6 +59,27 @@ hangul_is_vowel(uint32 c)
 
 /* Loops over a text check for interrupts once per this many steps */
 #define HANGUL_CHUNK		65536
+
+/*
+ * Cost bounds (doc/hangul.md, "Cost on any input").  Every loop over a text
+ * checks for interrupts once per HANGUL_CHUNK bytes, letters or comparisons,
+ * and ICU normalises a text in pieces of about HANGUL_CHUNK bytes cut at
+ * normalisation boundaries, so no single step runs for more than a
+ * millisecond or so and statement_timeout cancels at once.  Memory is linear:
+ * besides the input and the result, 4 bytes of letters per input byte
+ * (hangul_nfc, jamo, choseong; choseong_match for each argument, its units
+ * written over its letters), 12 for romanize (letters and units), and one
+ * more copy of the text while ICU normalises it.  The trigram functions
+ * (hangul_similarity, %%, gin_hangul_ops) keep letters, trigrams, 초성
+ * bigrams and a sort buffer, up to about 30 bytes per byte of each text, so
+ * they take texts of at most HANGUL_MAX_GRAMS_INPUT bytes.
+ */
+
+/* Longest text the Korean text functions take, in bytes */
+#define HANGUL_MAX_INPUT	(64 * 1024 * 1024)
+
+/* Longest text the trigram functions take, in bytes */
+#define HANGUL_MAX_GRAMS_INPUT	(1024 * 1024)
 
 /* Normalisation modes of hangul_letters() */
 #define HANGUL_DISPLAY	0		/* NFC, case kept, spacing folded to one ' ' */
@@ -96,9 +120,64 @@ extern uint32 hangul_choseong_of(const HangulUnit *u);
 extern char *hangul_text_to_utf8(text *t, int *len);
 extern text *hangul_utf8_to_text(const char *s, int len);
 extern void hangul_put_utf8(StringInfo buf, uint32 c);
-extern void hangul_check_grams_input(int len);
 
-/* GIN keys: letter trigrams, 초성 bigrams and a mark for pure 초성 values */
+/*
+ * The unit of letters x[i..] into *u, the way a Korean keyboard composes
+ * letters; returns the index of the letter after it.
+ */
+static inline int
+hangul_next_unit(const uint32 *x, int n, int i, HangulUnit *u)
+{
+	uint32		c = x[i];
+
+	u->cp = c;
+	u->l = u->v = u->t = 0;
+	if (hangul_is_consonant(c))
+	{
+		int			l = hangul_compat_l[c - HANGUL_COMPAT_FIRST];
+
+		u->kind = HANGUL_UNIT_CONSONANT;
+		i++;
+		if (l >= 0 && i < n && hangul_is_vowel(x[i]))
+		{
+			int			v = x[i] - HANGUL_COMPAT_VOWEL0;
+			int			t = 0;
+
+			i++;
+			/* a consonant closes the syllable unless it starts the next */
+			if (i < n && hangul_is_consonant(x[i]) &&
+				hangul_compat_t[x[i] - HANGUL_COMPAT_FIRST] > 0 &&
+				!(i + 1 < n && hangul_is_vowel(x[i + 1]) &&
+				  hangul_compat_l[x[i] - HANGUL_COMPAT_FIRST] >= 0))
+			{
+				t = hangul_compat_t[x[i] - HANGUL_COMPAT_FIRST];
+				i++;
+			}
+			u->kind = HANGUL_UNIT_SYLLABLE;
+			u->l = l;
+			u->v = v;
+			u->t = t;
+			u->cp = HANGUL_SBASE + (l * HANGUL_VCOUNT + v) * HANGUL_TCOUNT + t;
+		}
+		return i;
+	}
+	u->kind = hangul_is_vowel(c) ? HANGUL_UNIT_VOWEL : HANGUL_UNIT_OTHER;
+	return i + 1;
+}
+
+/* hangul_fold.c: ICU and the cost bounds */
+extern bool hangul_is_separator(UChar32 c);
+extern void hangul_check_icu(UErrorCode status, const char *what);
+extern void hangul_check_length(int len, int max, bool grams);
+extern void hangul_check_grams_input(int len);
+extern char *hangul_icu_normalize(const UNormalizer2 *normalizer,
+								  const char *str, int len, int *outlen,
+								  Node *escontext);
+
+/*
+ * hangul_similarity.c: letter trigrams, 초성 bigrams and, for GIN keys, a mark
+ * for pure 초성 values
+ */
 #define HANGUL_KEY_CHOSEONG		(UINT64CONST(1) << 63)
 #define HANGUL_KEY_PURE			(UINT64CONST(3) << 62)
 

@@ -52,10 +52,12 @@ extern void jobcat_define_gucs(void);
 /* match.c */
 extern void match_define_gucs(void);
 
-/* hangul.c */
+/* hangul_fold.c */
 extern char *hangul_cstring_to_utf8(const char *str, int len, Node *escontext);
 extern char *hangul_fold_key(const char *str, int len, Node *escontext);
 extern int	text_edit_distance(const char *a, const char *b);
+
+/* hangul_similarity.c */
 extern void hangul_define_gucs(void);
 extern float4 hangul_similarity_cstr(const char *a, int alen,
 									 const char *b, int blen);

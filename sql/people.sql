@@ -115,6 +115,23 @@ FROM people_d AS d GROUP BY g ORDER BY g;
 SELECT people_merge(s)::text = (SELECT peopleset_agg(p)::text FROM people_d) AS merge_same
 FROM (SELECT g % 2, peopleset_agg(p) AS s FROM people_d GROUP BY 1) AS x;
 
+-- Many scattered numbers go to a hash table, and are sorted once when the
+-- set is read.  j * 46116860184273 (j < 200,000) are 200,000 distinct
+-- numbers spread over all of bigint, each three times in a scrambled order,
+-- plus the smallest bigint (the table's mark for a free slot): 200,001.
+CREATE TABLE people_h AS
+SELECT ((i::bigint * 7919) % 200000) * 46116860184273 AS p FROM generate_series(1, 600000) AS i
+UNION ALL SELECT -9223372036854775808;
+SELECT people(p), count(DISTINCT p) FROM people_h;
+SELECT peopleset_agg(p) = (SELECT ('{-9223372036854775808,' || string_agg((j::bigint * 46116860184273)::text, ',' ORDER BY j) || '}')::peopleset
+                           FROM generate_series(0, 199999) AS j) AS set_same,
+       peopleset_hash(peopleset_agg(p)) = peopleset_hash((SELECT peopleset_agg(p ORDER BY p) FROM people_h)) AS hash_same
+FROM people_h;
+-- Numbers that look scattered at first and fill their range later move from
+-- the table to a bitmap: i * 611953 mod 2000003 for i < 2000003 are distinct.
+SELECT people(k), count(DISTINCT k), peopleset_agg(k) = peopleset_agg(k ORDER BY k) AS set_same
+FROM (SELECT (i::bigint * 611953) % 2000003 AS k FROM generate_series(1, 400000) AS i) AS s;
+
 -- No rows: 0 people and the empty set; only NULLs: the same.
 SELECT people(x), peopleset_agg(x), people_merge(NULL::peopleset)
 FROM (SELECT NULL::bigint AS x WHERE false) AS s;
@@ -189,6 +206,10 @@ SELECT people(people_merge(ps)) FROM people_daily;
 EXPLAIN (COSTS OFF) SELECT grp, people(person) FROM people_e GROUP BY grp;
 SELECT count(*) AS groups, sum(p) AS total
 FROM (SELECT grp, people(person) AS p FROM people_e GROUP BY grp) AS g;
+-- the partial states of scattered numbers, read from hash tables
+SELECT people(p), peopleset_agg(p) = (SELECT ('{-9223372036854775808,' || string_agg((j::bigint * 46116860184273)::text, ',' ORDER BY j) || '}')::peopleset
+                                      FROM generate_series(0, 199999) AS j) AS set_same
+FROM people_h;
 RESET :parallel_guc;
 RESET max_parallel_workers_per_gather;
 RESET min_parallel_table_scan_size;

@@ -385,7 +385,7 @@ catstats_state(FunctionCallInfo fcinfo, int argno, MemoryContext aggcxt)
 	d = PG_GETARG_DATUM(argno);
 	ecs = catstats_expanded_of(d);
 	if (ecs != NULL && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
-		MemoryContextGetParent(ecs->hdr.eoh_context) == aggcxt)
+		ecs->hdr.eoh_context->parent == aggcxt)
 		return ecs;
 	ecs = catstats_expanded_new(aggcxt);
 	catstats_add_all(ecs, d);

@@ -352,6 +352,7 @@ peopleset_expanded_new(MemoryContext aggcxt, int32 capacity)
 	EOH_init_header(&eps->hdr, &peopleset_methods, cxt);
 	peoplekeys_init(&eps->set, capacity);
 	eps->set.dense_ok = true;
+	eps->set.hash_ok = true;
 	MemoryContextSwitchTo(oldcxt);
 	return eps;
 }
@@ -382,7 +383,7 @@ peopleset_state(FunctionCallInfo fcinfo, int argno, MemoryContext aggcxt)
 	d = PG_GETARG_DATUM(argno);
 	eps = peopleset_expanded_of(d);
 	if (eps != NULL && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
-		MemoryContextGetParent(eps->hdr.eoh_context) == aggcxt)
+		eps->hdr.eoh_context->parent == aggcxt)
 		return eps;
 	eps = peopleset_expanded_new(aggcxt, PEOPLEKEYS_MIN_CAPACITY);
 	peopleset_add_all(eps, d);
@@ -616,13 +617,10 @@ peopleset_cardinality(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_INT64(0);
 	eps = peopleset_expanded_of(PG_GETARG_DATUM(0));
-	if (eps != NULL && eps->set.bits != NULL)
+	if (eps != NULL)
 	{
-		/* count the bitmap without merging it into the array */
-		peoplekeys_compact(&eps->set);
-		PG_RETURN_INT64((int64) eps->set.nsorted +
-						(int64) pg_popcount((const char *) eps->set.bits,
-											(Size) eps->set.bits_words * 8));
+		/* count the bitmap or the table without sorting the set */
+		PG_RETURN_INT64(peoplekeys_count(&eps->set));
 	}
 	(void) peopleset_keys(PG_GETARG_DATUM(0), &n);
 	PG_RETURN_INT64((int64) n);

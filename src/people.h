@@ -17,6 +17,14 @@
  * range, with room to grow: then adding a number sets a bit, and memory is
  * at most 2 bytes per person.  Numbers outside the bitmap's range still go
  * to the array; reading the set merges the two.
+ *
+ * A peopleset that grows past PEOPLEKEYS_HASH_MIN scattered numbers (random
+ * 63-bit ids, hashes) moves them into an open-addressing hash table instead:
+ * the array then only stages keys, which go into the table a few thousand
+ * at a time with their slots prefetched, so that the cache misses of a big
+ * table overlap rather than follow one another.  Sorting every key, as the
+ * array does, costs eight radix passes a key for such numbers; the table
+ * costs one probe, and is sorted once, when the set is read as a list.
  */
 #ifndef PEOPLE_H
 #define PEOPLE_H
@@ -37,6 +45,14 @@ typedef struct PeopleKeys
 	int32		bits_words;		/* length of bits[] in 64-bit words */
 	uint64	   *bits;			/* NULL, or bit i set = key bits_base + i */
 	int64		bits_base;
+	bool		hash_ok;		/* may switch to a hash table (peoplekeys.c) */
+	bool		hash_has_empty; /* the table holds PEOPLEKEYS_HASH_EMPTY too */
+	int32		hash_shift;		/* 64 - log2 of the table's slots */
+	int64		hash_count;		/* keys in the table */
+	int64		hash_min;		/* smallest and largest key in the table */
+	int64		hash_max;
+	int64	   *hash;			/* NULL, or the table; keys[] then stages */
+	int64	   *hash_spare;		/* NULL, or capacity keys of scratch */
 } PeopleKeys;
 
 /* Smallest array a set starts with */
@@ -54,6 +70,7 @@ extern void peoplekeys_compact(PeopleKeys *pk);
 extern void peoplekeys_materialize(PeopleKeys *pk);
 extern void peoplekeys_make_room(PeopleKeys *pk);
 extern void peoplekeys_add_sorted(PeopleKeys *pk, const int64 *b, int32 nb);
+extern int64 peoplekeys_count(PeopleKeys *pk);
 extern void peoplekeys_sort_unique(int64 *keys, int32 *n);
 extern bool peoplekeys_are_set(const int64 *keys, int32 n);
 

@@ -32,6 +32,14 @@ peoplekeys_init(PeopleKeys *pk, int32 capacity)
 	pk->bits = NULL;
 	pk->bits_words = 0;
 	pk->bits_base = 0;
+	pk->hash_ok = false;
+	pk->hash_has_empty = false;
+	pk->hash_shift = 64;
+	pk->hash_count = 0;
+	pk->hash_min = PG_INT64_MAX;
+	pk->hash_max = PG_INT64_MIN;
+	pk->hash = NULL;
+	pk->hash_spare = NULL;
 }
 
 #define RADIX_MIN	48			/* below this, insertion sort */
@@ -207,6 +215,311 @@ peoplekeys_merge_prefix(PeopleKeys *pk, const int64 *b, int32 nb)
 	}
 }
 
+/*----------------------------------------------------------------------------
+ * The hash table of a scattered set
+ *
+ * Open addressing with linear probing over a power-of-two table of keys,
+ * at most 70 % full; the slot is the top bits of the key times 2^64 / phi
+ * (Fibonacci hashing), which spreads runs and strides alike.  The one key
+ * equal to PEOPLEKEYS_HASH_EMPTY, which marks a free slot, is a flag.
+ *----------------------------------------------------------------------------
+ */
+
+/* Sorted, not dense keys before a set that may moves into a hash table */
+#define PEOPLEKEYS_HASH_MIN		65536
+/* Keys staged in the array before they go into the table */
+#define PEOPLEKEYS_STAGE		4096
+/* How far ahead of the key being inserted the slot of a later one is fetched */
+#define PEOPLEKEYS_PREFETCH		16
+/* Fewest staged keys that are grouped by table stretch before they go in */
+#define PEOPLEKEYS_GROUP_MIN	32768
+/* Most keys staged: 32 MB */
+#define PEOPLEKEYS_STAGE_MAX	(4 * 1024 * 1024)
+#define PEOPLEKEYS_HASH_EMPTY	PG_INT64_MIN
+
+#if defined(__GNUC__) || defined(__clang__)
+#define peoplekeys_prefetch(p)	__builtin_prefetch(p)
+#else
+#define peoplekeys_prefetch(p)	((void) 0)
+#endif
+
+static inline uint64
+peoplekeys_hash_slot(int64 key, int shift)
+{
+	return ((uint64) key * UINT64CONST(0x9E3779B97F4A7C15)) >> shift;
+}
+
+/* Put one key into a table of 2^(64 - shift) slots; true if it was new */
+static inline bool
+peoplekeys_hash_put(int64 *table, int shift, int64 key)
+{
+	uint64		mask = (UINT64CONST(1) << (64 - shift)) - 1;
+	uint64		i = peoplekeys_hash_slot(key, shift);
+
+	for (;;)
+	{
+		int64		v = table[i];
+
+		if (v == key)
+			return false;
+		if (v == PEOPLEKEYS_HASH_EMPTY)
+		{
+			table[i] = key;
+			return true;
+		}
+		i = (i + 1) & mask;
+	}
+}
+
+/* A table of 2^(64 - shift) free slots in the set's context */
+static int64 *
+peoplekeys_hash_alloc(PeopleKeys *pk, int shift)
+{
+	Size		nslots = (Size) 1 << (64 - shift);
+	int64	   *table;
+	Size		i;
+
+	table = MemoryContextAllocHuge(GetMemoryChunkContext(pk->keys), nslots * sizeof(int64));
+	for (i = 0; i < nslots; i++)
+		table[i] = PEOPLEKEYS_HASH_EMPTY;
+	return table;
+}
+
+static void
+peoplekeys_too_many(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			 errmsg("too many distinct people in one set"),
+			 errdetail("A set holds at most %d distinct keys.", PEOPLEKEYS_MAX_KEYS)));
+}
+
+/* Make the table big enough for extra more keys, at most 70 % full */
+static void
+peoplekeys_hash_reserve(PeopleKeys *pk, int64 extra)
+{
+	int64		need = pk->hash_count + extra;
+	int			shift = pk->hash_shift;
+	int64	   *old = pk->hash;
+	int64	   *table;
+	Size		oldslots;
+	Size		i;
+
+	if (need > PEOPLEKEYS_MAX_KEYS)
+		peoplekeys_too_many();
+	while ((double) need > 0.7 * (double) ((Size) 1 << (64 - shift)))
+		shift--;
+	if (shift == pk->hash_shift)
+		return;
+	table = peoplekeys_hash_alloc(pk, shift);
+	oldslots = (Size) 1 << (64 - pk->hash_shift);
+	for (i = 0; i < oldslots; i++)
+	{
+		if (i + PEOPLEKEYS_PREFETCH < oldslots &&
+			old[i + PEOPLEKEYS_PREFETCH] != PEOPLEKEYS_HASH_EMPTY)
+			peoplekeys_prefetch(&table[peoplekeys_hash_slot(old[i + PEOPLEKEYS_PREFETCH], shift)]);
+		if (old[i] != PEOPLEKEYS_HASH_EMPTY)
+			(void) peoplekeys_hash_put(table, shift, old[i]);
+	}
+	pfree(old);
+	pk->hash = table;
+	pk->hash_shift = shift;
+}
+
+/* Put one staged key into the table, counting it when it is new */
+static inline void
+peoplekeys_hash_add(PeopleKeys *pk, int64 key)
+{
+	if (unlikely(key == PEOPLEKEYS_HASH_EMPTY))
+	{
+		if (!pk->hash_has_empty)
+		{
+			pk->hash_has_empty = true;
+			pk->hash_count++;
+		}
+	}
+	else if (peoplekeys_hash_put(pk->hash, pk->hash_shift, key))
+		pk->hash_count++;
+}
+
+/*
+ * Move the staged keys keys[0 .. nsorted + nbuf) into the table.  Many
+ * staged keys are first grouped by the 256th of the table their slot lies
+ * in (one counting pass), and put in that order: each 256th of the table is
+ * then loaded into the cache once for all its keys, instead of once a key.
+ */
+static void
+peoplekeys_hash_drain(PeopleKeys *pk)
+{
+	int32		n = pk->nsorted + pk->nbuf;
+	int64	   *keys = pk->keys;
+	int			shift;
+	int64		lo = pk->hash_min;
+	int64		hi = pk->hash_max;
+	int64	   *tmp = NULL;
+	int32		i;
+
+	if (n == 0)
+		return;
+	peoplekeys_hash_reserve(pk, n);
+	shift = pk->hash_shift;
+	for (i = 0; i < n; i++)
+	{
+		lo = Min(lo, keys[i]);
+		hi = Max(hi, keys[i]);
+	}
+	if (n >= PEOPLEKEYS_GROUP_MIN && shift <= 64 - 16)
+	{
+		uint32		offset[256];
+		uint32		sum = 0;
+		int			d;
+
+		memset(offset, 0, sizeof(offset));
+		for (i = 0; i < n; i++)
+			offset[peoplekeys_hash_slot(keys[i], 56)]++;
+		for (d = 0; d < 256; d++)
+		{
+			uint32		c = offset[d];
+
+			offset[d] = sum;
+			sum += c;
+		}
+		if (pk->hash_spare == NULL)
+			pk->hash_spare = MemoryContextAlloc(GetMemoryChunkContext(pk->keys),
+												sizeof(int64) * (Size) pk->capacity);
+		tmp = pk->hash_spare;
+		for (i = 0; i < n; i++)
+			tmp[offset[peoplekeys_hash_slot(keys[i], 56)]++] = keys[i];
+		keys = tmp;
+	}
+	for (i = 0; i < n; i++)
+	{
+		if (i + PEOPLEKEYS_PREFETCH < n)
+			peoplekeys_prefetch(&pk->hash[peoplekeys_hash_slot(keys[i + PEOPLEKEYS_PREFETCH], shift)]);
+		peoplekeys_hash_add(pk, keys[i]);
+	}
+	if (tmp != NULL)
+	{
+		/* the scratch stages the next keys; the staging array is scratch */
+		pk->hash_spare = pk->keys;
+		pk->keys = tmp;
+	}
+	pk->hash_min = lo;
+	pk->hash_max = hi;
+	pk->nsorted = 0;
+	pk->nbuf = 0;
+}
+
+/*
+ * After a drain: let the staging array hold half as many keys as the table
+ * has slots, so that the next drain finds several keys for each stretch of
+ * the table it loads.
+ */
+static void
+peoplekeys_hash_restage(PeopleKeys *pk)
+{
+	int64		want = ((int64) 1 << (64 - pk->hash_shift)) / 2;
+
+	Assert(pk->nsorted == 0 && pk->nbuf == 0);
+	want = Max(want, PEOPLEKEYS_STAGE);
+	want = Min(want, PEOPLEKEYS_STAGE_MAX);
+	if (want == pk->capacity)
+		return;
+	if (pk->hash_spare != NULL)
+	{
+		pfree(pk->hash_spare);
+		pk->hash_spare = NULL;
+	}
+	pfree(pk->keys);
+	pk->keys = MemoryContextAlloc(GetMemoryChunkContext(pk->hash), sizeof(int64) * (Size) want);
+	pk->capacity = (int32) want;
+}
+
+/*
+ * Move a big set of sorted keys that did not turn out dense into a hash
+ * table; the array then only stages keys.
+ */
+static void
+peoplekeys_try_hash(PeopleKeys *pk)
+{
+	Assert(pk->nbuf == 0);
+	if (!pk->hash_ok || pk->hash != NULL || pk->bits != NULL ||
+		pk->nsorted < PEOPLEKEYS_HASH_MIN)
+		return;
+	pk->hash_shift = 64 - 16;	/* 65,536 slots, grown by the drain */
+	pk->hash = peoplekeys_hash_alloc(pk, pk->hash_shift);
+	pk->hash_count = 0;
+	pk->hash_has_empty = false;
+	pk->hash_min = PG_INT64_MAX;
+	pk->hash_max = PG_INT64_MIN;
+	peoplekeys_hash_drain(pk);
+	peoplekeys_hash_restage(pk);
+}
+
+/*
+ * Fold the hash table back into a sorted array (for readers); the table
+ * goes away.
+ */
+static void
+peoplekeys_hash_materialize(PeopleKeys *pk)
+{
+	int64		total;
+	int64	   *out;
+	int64	   *tmp;
+	int64	   *sorted;
+	Size		nslots;
+	Size		i;
+	int64		k = 0;
+
+	peoplekeys_hash_drain(pk);
+	total = pk->hash_count;
+	Assert(total <= PEOPLEKEYS_MAX_KEYS);
+	out = MemoryContextAlloc(GetMemoryChunkContext(pk->keys),
+							 sizeof(int64) * (Size) Max(total, PEOPLEKEYS_MIN_CAPACITY));
+	nslots = (Size) 1 << (64 - pk->hash_shift);
+	for (i = 0; i < nslots; i++)
+		if (pk->hash[i] != PEOPLEKEYS_HASH_EMPTY)
+			out[k++] = pk->hash[i];
+	if (pk->hash_has_empty)
+		out[k++] = PEOPLEKEYS_HASH_EMPTY;
+	Assert(k == total);
+	pfree(pk->hash);
+	pk->hash = NULL;
+	if (pk->hash_spare != NULL)
+		pfree(pk->hash_spare);
+	pk->hash_spare = NULL;
+	pk->hash_count = 0;
+	pk->hash_has_empty = false;
+	pk->hash_shift = 64;
+	tmp = MemoryContextAlloc(GetMemoryChunkContext(pk->keys),
+							 sizeof(int64) * (Size) Max(total, 1));
+	sorted = peoplekeys_radix_sort(out, tmp, (int32) total);
+	if (sorted != out)
+	{
+		pfree(out);
+		out = tmp;
+	}
+	else
+		pfree(tmp);
+	pfree(pk->keys);
+	pk->keys = out;
+	pk->nsorted = (int32) total;
+	pk->capacity = (int32) Max(total, PEOPLEKEYS_MIN_CAPACITY);
+}
+
+/* The number of distinct keys, without sorting the set */
+int64
+peoplekeys_count(PeopleKeys *pk)
+{
+	int64		n;
+
+	peoplekeys_compact(pk);
+	n = (int64) pk->nsorted + pk->hash_count;
+	if (pk->bits != NULL)
+		n += (int64) pg_popcount((const char *) pk->bits, (Size) pk->bits_words * 8);
+	return n;
+}
+
 /*
  * Sort the append buffer and merge it into the sorted prefix.  The buffer is
  * sorted into scratch memory, then merged from the back so that the prefix
@@ -223,6 +536,11 @@ peoplekeys_compact(PeopleKeys *pk)
 	int32		i,
 				m;
 
+	if (pk->hash != NULL)
+	{
+		peoplekeys_hash_drain(pk);
+		return;
+	}
 	if (nb == 0)
 		return;
 
@@ -339,6 +657,11 @@ peoplekeys_materialize(PeopleKeys *pk)
 	int64		k = 0;
 	int32		w;
 
+	if (pk->hash != NULL)
+	{
+		peoplekeys_hash_materialize(pk);
+		return;
+	}
 	peoplekeys_compact(pk);
 	if (pk->bits == NULL)
 		return;
@@ -391,8 +714,25 @@ peoplekeys_make_room(PeopleKeys *pk)
 	int64		newcap;
 
 	peoplekeys_compact(pk);
+	if (pk->hash != NULL)
+	{
+		/*
+		 * The staging array is empty again.  Numbers that looked scattered
+		 * may fill their range as more arrive (person numbers 1..N in random
+		 * order): then the bitmap takes over.
+		 */
+		if (!pk->dense_ok ||
+			(uint64) pk->hash_max - (uint64) pk->hash_min >= (uint64) pk->hash_count * 16)
+		{
+			peoplekeys_hash_restage(pk);
+			return;
+		}
+		peoplekeys_hash_materialize(pk);
+	}
 	peoplekeys_try_dense(pk);
-	if ((int64) pk->capacity - pk->nsorted >= pk->nsorted / 2 + 1)
+	peoplekeys_try_hash(pk);
+	if (pk->hash != NULL ||
+		(int64) pk->capacity - pk->nsorted >= pk->nsorted / 2 + 1)
 		return;
 
 	newcap = Max((int64) pk->nsorted * 2, PEOPLEKEYS_MIN_CAPACITY);
@@ -418,9 +758,9 @@ peoplekeys_add_sorted(PeopleKeys *pk, const int64 *b, int32 nb)
 	int64		need;
 	int32		i;
 
-	if (pk->bits != NULL)
+	if (pk->bits != NULL || pk->hash != NULL)
 	{
-		/* a set with a bitmap takes the keys one by one, mostly as bits */
+		/* a set with a bitmap or a table takes the keys one by one */
 		for (i = 0; i < nb; i++)
 			peoplekeys_add(pk, b[i]);
 		return;

@@ -160,6 +160,18 @@ SELECT part, catstats(person, category) AS c FROM cs_e GROUP BY part;
 SELECT catstats(person, category ORDER BY person DESC, id)::text = (SELECT c FROM cs_result)::text AS order_ok
 FROM cs_e;
 
+-- Dense people are kept as one mask per person while the aggregate runs,
+-- people far outside their range as keys: in any input order the value is
+-- the same, and counts each person once.
+CREATE TABLE cs_o AS
+SELECT person, category FROM cs_e
+UNION ALL SELECT p, '60' FROM (VALUES (9007199254740991), (-9007199254740991), (123456789012)) AS v(p);
+SELECT (SELECT catstats(person, category ORDER BY person)::text FROM cs_o) =
+       (SELECT catstats(person, category ORDER BY person DESC)::text FROM cs_o) AND
+       (SELECT catstats(person, category ORDER BY person DESC)::text FROM cs_o) =
+       (SELECT catstats(person, category)::text FROM cs_o) AS same_value,
+       (SELECT people(catstats(person, category)) - count(DISTINCT person) FROM cs_o) AS people_diff;
+
 -- Parallel query: Partial and Finalize Aggregate, the same value.
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;

@@ -142,6 +142,42 @@ catstats_ancestor_mask(int rank)
 }
 
 /*
+ * Categories in ascending code order ("positions"), for the masks of the
+ * aggregate state: the position of each code, the code and the ancestor
+ * mask (by rank) at each position.  Built once per backend.
+ */
+static int8 catstats_pos_of_code[CATSTATS_CODE_SPAN];
+static int16 catstats_code_at_pos[CATSTATS_MAX_RANKS];
+static uint64 catstats_anc_at_pos[CATSTATS_MAX_RANKS];
+static bool catstats_pos_ready = false;
+
+static void
+catstats_pos_init(void)
+{
+	int			n = catstats_nranks();
+	int			code;
+	int			pos = 0;
+
+	if (catstats_pos_ready)
+		return;
+	for (code = 0; code < CATSTATS_CODE_SPAN; code++)
+	{
+		int			rank = jobcat_rank(code);
+
+		catstats_pos_of_code[code] = -1;
+		if (rank < 0)
+			continue;
+		Assert(pos < n);
+		catstats_pos_of_code[code] = (int8) pos;
+		catstats_code_at_pos[pos] = (int16) code;
+		catstats_anc_at_pos[pos] = catstats_ancestor_mask(rank);
+		pos++;
+	}
+	(void) n;
+	catstats_pos_ready = true;
+}
+
+/*
  * Check a flat value that came from outside (text or binary input); returns
  * NULL when it is well formed, else what is wrong.  The same check serves
  * both inputs, so a value is accepted by one only if the other would too.
@@ -212,12 +248,28 @@ catstats_check(const CatStatsData *cs)
  *----------------------------------------------------------------------------
  */
 
+/*
+ * While the aggregate runs, people numbered densely (at least one in
+ * CATSTATS_DENSE_SPREAD of the range they span, as person numbers 1..N are)
+ * are kept as one 64-bit mask per person number in a range, bit i set when
+ * the person enrolled directly in the i-th category in code order: an
+ * enrolment is then one OR, and memory 8 bytes per person whatever the
+ * number of enrolments.  People outside the range stay keys in set.  The
+ * flat form lists the same keys either way.
+ */
 typedef struct ExpandedCatStats
 {
 	ExpandedObjectHeader hdr;
 	int64		enrol[CATSTATS_MAX_RANKS];	/* direct enrolments by rank */
-	PeopleKeys	set;
+	PeopleKeys	set;			/* keys of people outside the masks' range */
+	uint64	   *masks;			/* NULL, or mask_len masks */
+	int64		mask_base;		/* person number of masks[0] */
+	int64		mask_len;
+	int32		masks_next_try; /* set size at which a combine tries masks */
 } ExpandedCatStats;
+
+#define CATSTATS_DENSE_MIN		4096
+#define CATSTATS_DENSE_SPREAD	8
 
 static Size catstats_get_flat_size(ExpandedObjectHeader *eohptr);
 static void catstats_flatten_into(ExpandedObjectHeader *eohptr,
@@ -241,6 +293,57 @@ catstats_expanded_ncats(const ExpandedCatStats *ecs)
 	return ncats;
 }
 
+/* Keys the expanded value lists (its set compacted) */
+static int64
+catstats_expanded_nkeys(const ExpandedCatStats *ecs)
+{
+	int64		n = ecs->set.nsorted;
+	int64		p;
+
+	Assert(ecs->set.nbuf == 0);
+	if (ecs->masks != NULL)
+		for (p = 0; p < ecs->mask_len; p++)
+			n += pg_popcount64(ecs->masks[p]);
+	if (n > PEOPLEKEYS_MAX_KEYS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many people in one catstats value"),
+				 errdetail("A value holds at most %d person-category pairs.", PEOPLEKEYS_MAX_KEYS)));
+	return n;
+}
+
+/*
+ * Write the keys of an expanded value (its set compacted) in ascending
+ * order: the set's keys below the masks' range, the masks, the set's keys
+ * above it.
+ */
+static void
+catstats_expanded_keys(const ExpandedCatStats *ecs, int64 *out)
+{
+	const int64 *keys = ecs->set.keys;
+	int32		n = ecs->set.nsorted;
+	int32		i = 0;
+	int64		p;
+
+	if (ecs->masks != NULL)
+	{
+		while (i < n && catstats_key_person(keys[i]) < ecs->mask_base)
+			*out++ = keys[i++];
+		for (p = 0; p < ecs->mask_len; p++)
+		{
+			uint64		m = ecs->masks[p];
+
+			while (m != 0)
+			{
+				*out++ = catstats_make_key(ecs->mask_base + p,
+										   catstats_code_at_pos[pg_rightmost_one_pos64(m)]);
+				m &= m - 1;
+			}
+		}
+	}
+	memcpy(out, keys + i, sizeof(int64) * (Size) (n - i));
+}
+
 /* Compacting does not change the value, so it is allowed on read-only values */
 static Size
 catstats_get_flat_size(ExpandedObjectHeader *eohptr)
@@ -253,7 +356,7 @@ catstats_get_flat_size(ExpandedObjectHeader *eohptr)
 	peoplekeys_compact(&ecs->set);
 	MemoryContextSwitchTo(oldcxt);
 	return CATSTATS_KEYS_OFFSET(catstats_expanded_ncats(ecs)) +
-		sizeof(int64) * (Size) ecs->set.nsorted;
+		sizeof(int64) * (Size) catstats_expanded_nkeys(ecs);
 }
 
 static void
@@ -280,7 +383,7 @@ catstats_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated
 			i++;
 		}
 	}
-	memcpy(CATSTATS_KEYS(cs), ecs->set.keys, sizeof(int64) * (Size) ecs->set.nsorted);
+	catstats_expanded_keys(ecs, CATSTATS_KEYS(cs));
 }
 
 static ExpandedCatStats *
@@ -320,9 +423,11 @@ catstats_expanded_new(MemoryContext aggcxt)
 	(void) catstats_nranks();
 	cxt = peoplekeys_state_context(aggcxt);
 	oldcxt = MemoryContextSwitchTo(cxt);
+	catstats_pos_init();
 	ecs = palloc0(sizeof(ExpandedCatStats));
 	EOH_init_header(&ecs->hdr, &catstats_methods, cxt);
 	peoplekeys_init(&ecs->set, PEOPLEKEYS_MIN_CAPACITY);
+	ecs->masks_next_try = CATSTATS_DENSE_MIN;
 	MemoryContextSwitchTo(oldcxt);
 	return ecs;
 }
@@ -336,6 +441,121 @@ catstats_add_enrolments(ExpandedCatStats *ecs, int rank, int64 n)
 				 errmsg("catstats enrolment count out of range")));
 }
 
+/*
+ * Move the people of the set into masks when they, together with those the
+ * masks already hold, are dense in the range they span; the range gets a
+ * quarter of room above.
+ */
+static void
+catstats_try_masks(ExpandedCatStats *ecs)
+{
+	PeopleKeys *pk = &ecs->set;
+	int64	   *keys;
+	int32		n;
+	int32		i;
+	int32		kept = 0;
+	int64		lo,
+				hi,
+				persons = 0,
+				span,
+				len,
+				p;
+	uint64	   *masks;
+
+	peoplekeys_compact(pk);
+	keys = pk->keys;
+	n = pk->nsorted;
+	ecs->masks_next_try = (int32) Min((int64) n * 2, PEOPLEKEYS_MAX_KEYS);
+	if (n < CATSTATS_DENSE_MIN)
+		return;
+	lo = catstats_key_person(keys[0]);
+	hi = catstats_key_person(keys[n - 1]);
+	for (i = 0; i < n; i++)
+		if (i == 0 || catstats_key_person(keys[i]) != catstats_key_person(keys[i - 1]))
+			persons++;
+	if (ecs->masks != NULL)
+	{
+		lo = Min(lo, ecs->mask_base);
+		hi = Max(hi, ecs->mask_base + ecs->mask_len - 1);
+		for (p = 0; p < ecs->mask_len; p++)
+			if (ecs->masks[p] != 0)
+				persons++;
+	}
+	/* person numbers lie within +-(2^53 - 1): no overflow */
+	span = hi - lo + 1;
+	if (span > persons * CATSTATS_DENSE_SPREAD)
+		return;
+	len = span + span / 4;
+	if (len > (int64) (MaxAllocSize / sizeof(uint64)))
+		return;
+	masks = MemoryContextAllocZero(ecs->hdr.eoh_context, sizeof(uint64) * (Size) len);
+	if (ecs->masks != NULL)
+	{
+		memcpy(masks + (ecs->mask_base - lo), ecs->masks, sizeof(uint64) * (Size) ecs->mask_len);
+		pfree(ecs->masks);
+	}
+	for (i = 0; i < n; i++)
+	{
+		int64		off = catstats_key_person(keys[i]) - lo;
+		int			pos = catstats_pos_of_code[catstats_key_code(keys[i])];
+
+		if (pos < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("catstats value holds unknown category %d", catstats_key_code(keys[i]))));
+		if (off >= 0 && off < len)
+			masks[off] |= UINT64CONST(1) << pos;
+		else
+			keys[kept++] = keys[i];
+	}
+	pk->nsorted = kept;
+	ecs->masks = masks;
+	ecs->mask_base = lo;
+	ecs->mask_len = len;
+	/* the array now only takes people outside the range */
+	if (pk->capacity > 2 * CATSTATS_DENSE_MIN && kept < CATSTATS_DENSE_MIN)
+	{
+		pk->keys = repalloc(pk->keys, sizeof(int64) * 2 * CATSTATS_DENSE_MIN);
+		pk->capacity = 2 * CATSTATS_DENSE_MIN;
+	}
+}
+
+/* Add ascending keys (outside the value) to an expanded value */
+static void
+catstats_add_keys(ExpandedCatStats *ecs, const int64 *keys, int32 nkeys)
+{
+	int64	   *rest;
+	int32		nrest = 0;
+	int32		i;
+
+	if (ecs->masks == NULL)
+	{
+		peoplekeys_add_sorted(&ecs->set, keys, nkeys);
+		if (ecs->set.nsorted >= ecs->masks_next_try)
+			catstats_try_masks(ecs);
+		return;
+	}
+	rest = palloc(sizeof(int64) * (Size) Max(nkeys, 1));
+	for (i = 0; i < nkeys; i++)
+	{
+		int64		off = catstats_key_person(keys[i]) - ecs->mask_base;
+		int			pos = catstats_pos_of_code[catstats_key_code(keys[i])];
+
+		if (pos < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("catstats value holds unknown category %d", catstats_key_code(keys[i]))));
+		if (off >= 0 && off < ecs->mask_len)
+			ecs->masks[off] |= UINT64CONST(1) << pos;
+		else
+			rest[nrest++] = keys[i];
+	}
+	peoplekeys_add_sorted(&ecs->set, rest, nrest);
+	pfree(rest);
+	if (ecs->set.nsorted >= ecs->masks_next_try)
+		catstats_try_masks(ecs);
+}
+
 /* Add everything a catstats datum holds to an expanded value */
 static void
 catstats_add_all(ExpandedCatStats *ecs, Datum d)
@@ -343,7 +563,7 @@ catstats_add_all(ExpandedCatStats *ecs, Datum d)
 	ExpandedCatStats *other = catstats_expanded_of(d);
 	int			i;
 
-	if (other != NULL)
+	if (other != NULL && other->masks == NULL)
 	{
 		int			n = catstats_nranks();
 
@@ -351,7 +571,7 @@ catstats_add_all(ExpandedCatStats *ecs, Datum d)
 			if (other->enrol[i] > 0)
 				catstats_add_enrolments(ecs, i, other->enrol[i]);
 		peoplekeys_compact(&other->set);
-		peoplekeys_add_sorted(&ecs->set, other->set.keys, other->set.nsorted);
+		catstats_add_keys(ecs, other->set.keys, other->set.nsorted);
 	}
 	else
 	{
@@ -369,7 +589,7 @@ catstats_add_all(ExpandedCatStats *ecs, Datum d)
 						 errmsg("catstats value holds unknown category %d", cs->cats[i].code)));
 			catstats_add_enrolments(ecs, rank, cs->cats[i].enrolments);
 		}
-		peoplekeys_add_sorted(&ecs->set, keys, nkeys);
+		catstats_add_keys(ecs, keys, nkeys);
 	}
 }
 
@@ -855,7 +1075,13 @@ catstats_add(PG_FUNCTION_ARGS)
 						   CATSTATS_PERSON_MAX)));
 	ecs = catstats_state(fcinfo, 0, aggcxt);
 	ecs->enrol[jobcat_rank(code)]++;
-	peoplekeys_add(&ecs->set, catstats_make_key(person, code));
+	/* before the array grows, see whether the people are dense */
+	if (ecs->set.nsorted + ecs->set.nbuf >= ecs->set.capacity)
+		catstats_try_masks(ecs);
+	if (ecs->masks != NULL && (uint64) (person - ecs->mask_base) < (uint64) ecs->mask_len)
+		ecs->masks[person - ecs->mask_base] |= UINT64CONST(1) << catstats_pos_of_code[code];
+	else
+		peoplekeys_add(&ecs->set, catstats_make_key(person, code));
 	PG_RETURN_DATUM(EOHPGetRWDatum(&ecs->hdr));
 }
 

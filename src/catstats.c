@@ -266,12 +266,16 @@ typedef struct ExpandedCatStats
 	int64		mask_base;		/* person number of masks[0] */
 	int64		mask_len;
 	int32		masks_next_try; /* set size at which a combine tries masks */
+	uint64	   *stage;			/* enrolments not yet in masks: offset << 6 | bit */
+	int32		nstage;
+	int32		stage_cap;
 } ExpandedCatStats;
 
 #define CATSTATS_DENSE_MIN		4096
 #define CATSTATS_DENSE_SPREAD	8
 
 static Size catstats_get_flat_size(ExpandedObjectHeader *eohptr);
+static void catstats_masks_drain(ExpandedCatStats *ecs);
 static void catstats_flatten_into(ExpandedObjectHeader *eohptr,
 								  void *result, Size allocated_size);
 
@@ -300,7 +304,7 @@ catstats_expanded_nkeys(const ExpandedCatStats *ecs)
 	int64		n = ecs->set.nsorted;
 	int64		p;
 
-	Assert(ecs->set.nbuf == 0);
+	Assert(ecs->set.nbuf == 0 && ecs->nstage == 0);
 	if (ecs->masks != NULL)
 		for (p = 0; p < ecs->mask_len; p++)
 			n += pg_popcount64(ecs->masks[p]);
@@ -354,6 +358,8 @@ catstats_get_flat_size(ExpandedObjectHeader *eohptr)
 	/* in the value's own context, as peopleset_get_flat_size() explains */
 	oldcxt = MemoryContextSwitchTo(eohptr->eoh_context);
 	peoplekeys_compact(&ecs->set);
+	if (ecs->masks != NULL)
+		catstats_masks_drain(ecs);
 	MemoryContextSwitchTo(oldcxt);
 	return CATSTATS_KEYS_OFFSET(catstats_expanded_ncats(ecs)) +
 		sizeof(int64) * (Size) catstats_expanded_nkeys(ecs);
@@ -442,6 +448,49 @@ catstats_add_enrolments(ExpandedCatStats *ecs, int rank, int64 n)
 }
 
 /*
+ * Put the staged enrolments into the masks.  They are grouped by the 256th
+ * of the masks they fall in first (one counting pass), so that each stretch
+ * of the masks is loaded into the cache once for all its enrolments rather
+ * than once an enrolment, as setting them in arrival order would.
+ */
+static void
+catstats_masks_drain(ExpandedCatStats *ecs)
+{
+	int32		n = ecs->nstage;
+	uint64	   *stage = ecs->stage;
+	uint64	   *masks = ecs->masks;
+	uint64	   *tmp;
+	uint32		offset[256];
+	uint32		sum = 0;
+	int			shift = 0;
+	int32		i;
+	int			d;
+
+	if (n == 0)
+		return;
+	/* the group is the top 8 bits of the offset (bits 6 and up of an entry) */
+	while (((uint64) ecs->mask_len << 6) >> shift > 256)
+		shift++;
+	memset(offset, 0, sizeof(offset));
+	for (i = 0; i < n; i++)
+		offset[stage[i] >> shift]++;
+	for (d = 0; d < 256; d++)
+	{
+		uint32		c = offset[d];
+
+		offset[d] = sum;
+		sum += c;
+	}
+	tmp = palloc(sizeof(uint64) * (Size) n);
+	for (i = 0; i < n; i++)
+		tmp[offset[stage[i] >> shift]++] = stage[i];
+	for (i = 0; i < n; i++)
+		masks[tmp[i] >> 6] |= UINT64CONST(1) << (tmp[i] & 63);
+	pfree(tmp);
+	ecs->nstage = 0;
+}
+
+/*
  * Move the people of the set into masks when they, together with those the
  * masks already hold, are dense in the range they span; the range gets a
  * quarter of room above.
@@ -463,6 +512,8 @@ catstats_try_masks(ExpandedCatStats *ecs)
 	uint64	   *masks;
 
 	peoplekeys_compact(pk);
+	if (ecs->masks != NULL)
+		catstats_masks_drain(ecs);
 	keys = pk->keys;
 	n = pk->nsorted;
 	ecs->masks_next_try = (int32) Min((int64) n * 2, PEOPLEKEYS_MAX_KEYS);
@@ -512,6 +563,12 @@ catstats_try_masks(ExpandedCatStats *ecs)
 	ecs->masks = masks;
 	ecs->mask_base = lo;
 	ecs->mask_len = len;
+	/* stage about half as many enrolments as there are masks */
+	if (ecs->stage != NULL)
+		pfree(ecs->stage);
+	ecs->stage_cap = (int32) Max(Min(len / 2, 4 * 1024 * 1024), 4096);
+	ecs->stage = MemoryContextAlloc(ecs->hdr.eoh_context, sizeof(uint64) * (Size) ecs->stage_cap);
+	ecs->nstage = 0;
 	/* the array now only takes people outside the range */
 	if (pk->capacity > 2 * CATSTATS_DENSE_MIN && kept < CATSTATS_DENSE_MIN)
 	{
@@ -1079,7 +1136,12 @@ catstats_add(PG_FUNCTION_ARGS)
 	if (ecs->set.nsorted + ecs->set.nbuf >= ecs->set.capacity)
 		catstats_try_masks(ecs);
 	if (ecs->masks != NULL && (uint64) (person - ecs->mask_base) < (uint64) ecs->mask_len)
-		ecs->masks[person - ecs->mask_base] |= UINT64CONST(1) << catstats_pos_of_code[code];
+	{
+		if (ecs->nstage == ecs->stage_cap)
+			catstats_masks_drain(ecs);
+		ecs->stage[ecs->nstage++] = ((uint64) (person - ecs->mask_base) << 6) |
+			catstats_pos_of_code[code];
+	}
 	else
 		peoplekeys_add(&ecs->set, catstats_make_key(person, code));
 	PG_RETURN_DATUM(EOHPGetRWDatum(&ecs->hdr));

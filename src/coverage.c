@@ -634,9 +634,13 @@ coverage_state_reserve(Coverage *state, int32 extra)
 		return state;
 	state->npoints = coverage_events_to_steps(state->points, state->npoints);
 	coverage_steps_to_events(state->points, state->npoints);
-	if ((int64) state->npoints + extra <= cap / 2)
+	/*
+	 * Grow unless the summed steps take at most an eighth: each compaction
+	 * sorts them again with the new events, so they must stay few.
+	 */
+	if ((int64) state->npoints + extra <= cap / 8)
 		return state;
-	newcap = Max((int64) cap * 2, ((int64) state->npoints + extra) * 2);
+	newcap = Max((int64) cap * 2, ((int64) state->npoints + extra) * 8);
 	if (newcap > COVERAGE_MAX_POINTS)
 		newcap = COVERAGE_MAX_POINTS;
 	grown = coverage_alloc((int32) newcap);
@@ -720,12 +724,42 @@ coverage_state_arg(FunctionCallInfo fcinfo)
 	return raw;
 }
 
+/* Room for a window of a few intervals, read without a palloc'd copy */
+typedef union CoverageWindowBuf
+{
+	Eligwin		w;
+	char		bytes[ELIGWIN_SIZE(8)];
+	double		align;
+} CoverageWindowBuf;
+
+/*
+ * The window in argument argno, normalised.  A small window stored inline
+ * with a 1-byte header (as most are) is copied into *buf, which is aligned,
+ * instead of into memory that detoasting would allocate for every row.
+ */
+static Eligwin *
+coverage_window_arg(FunctionCallInfo fcinfo, int argno, CoverageWindowBuf *buf)
+{
+	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
+
+	if (VARATT_IS_SHORT(v) && VARSIZE_SHORT(v) - VARHDRSZ_SHORT + VARHDRSZ <= sizeof(buf->bytes))
+	{
+		Size		len = VARSIZE_SHORT(v) - VARHDRSZ_SHORT;
+
+		SET_VARSIZE(&buf->w, len + VARHDRSZ);
+		memcpy(VARDATA(&buf->w), VARDATA_SHORT(v), len);
+		return eligwin_normalised(eligwin_detoast(PointerGetDatum(&buf->w)));
+	}
+	return eligwin_normalised(PG_GETARG_ELIGWIN_P(argno));
+}
+
 PG_FUNCTION_INFO_V1(coverage_trans);
 Datum
 coverage_trans(PG_FUNCTION_ARGS)
 {
 	Coverage   *state;
 	Eligwin    *w;
+	CoverageWindowBuf local;
 
 	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "coverage_trans called in non-aggregate context");
@@ -735,7 +769,7 @@ coverage_trans(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	w = eligwin_normalised(PG_GETARG_ELIGWIN_P(1));
+	w = coverage_window_arg(fcinfo, 1, &local);
 	if (PG_ARGISNULL(0))
 		state = coverage_state_new(2 * w->nintervals);
 	else

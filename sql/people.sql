@@ -132,6 +132,31 @@ FROM people_h;
 SELECT people(k), count(DISTINCT k), peopleset_agg(k) = peopleset_agg(k ORDER BY k) AS set_same
 FROM (SELECT (i::bigint * 611953) % 2000003 AS k FROM generate_series(1, 400000) AS i) AS s;
 
+-- A state that holds a bitmap is stored (and handed from a parallel worker
+-- to the leader) as version 2: the bitmap's words and the numbers outside
+-- it.  An aggregate without a final function stores its state so: 1..10000
+-- and two outliers, 10,002 people.  It reads as the same set everywhere.
+CREATE AGGREGATE pg_temp.raw_set(bigint) (SFUNC = peopleset_add, STYPE = peopleset);
+CREATE FUNCTION pg_temp.stored(peopleset, bytea) RETURNS bytea
+	LANGUAGE internal IMMUTABLE STRICT AS 'byteacat';
+CREATE TABLE people_v2 AS
+SELECT pg_temp.raw_set(i) AS s
+FROM (SELECT (i::bigint * 7919) % 10000 + 1 AS i FROM generate_series(1, 10000) AS i
+      UNION ALL VALUES (-5), (1000000000000000)) AS x;
+SELECT get_byte(pg_temp.stored(s, ''), 0) AS version, length(pg_temp.stored(s, '')) < 2000 AS small,
+       s::text, people(s), s @> 5000 AS has_5000, s @> 10001 AS has_10001
+FROM people_v2;
+SELECT s = '{-5,1..10000,1000000000000000}' AS eq,
+       peopleset_hash(s) = peopleset_hash('{-5,1..10000,1000000000000000}') AS hash_eq,
+       peopleset_send(s) = peopleset_send('{-5,1..10000,1000000000000000}') AS send_eq,
+       s::text::peopleset = s AS text_round_trip,
+       peopleset(peopleset_send(s)) = s AS binary_round_trip
+FROM people_v2;
+-- merged with other sets in any order, and with each other
+SELECT people_merge(x ORDER BY o)::text AS forward, people_merge(x ORDER BY o DESC)::text AS backward
+FROM (SELECT 1 AS o, s AS x FROM people_v2 UNION ALL SELECT 2, '{0,10001..10003}'
+      UNION ALL SELECT 3, s FROM people_v2 UNION ALL SELECT 4, '{-7}') AS m;
+
 -- No rows: 0 people and the empty set; only NULLs: the same.
 SELECT people(x), peopleset_agg(x), people_merge(NULL::peopleset)
 FROM (SELECT NULL::bigint AS x WHERE false) AS s;

@@ -211,6 +211,7 @@ typedef struct ExpandedPeopleSet
 {
 	ExpandedObjectHeader hdr;
 	PeopleKeys	set;
+	bool		flat_bitmap;	/* flattens to version 2 (set by get_flat_size) */
 } ExpandedPeopleSet;
 
 static Size peopleset_get_flat_size(ExpandedObjectHeader *eohptr);
@@ -232,24 +233,139 @@ peopleset_get_flat_size(ExpandedObjectHeader *eohptr)
 {
 	ExpandedPeopleSet *eps = (ExpandedPeopleSet *) eohptr;
 	MemoryContext oldcxt = MemoryContextSwitchTo(eohptr->eoh_context);
+	Size		size;
 
-	peoplekeys_materialize(&eps->set);
+	eps->flat_bitmap = false;
+	if (eps->set.bits != NULL && eps->set.hash == NULL)
+	{
+		/* a bitmap that is smaller than its numbers is handed on as it is */
+		peoplekeys_compact(&eps->set);
+		if ((Size) eps->set.bits_words <
+			pg_popcount((const char *) eps->set.bits, (Size) eps->set.bits_words * 8))
+			eps->flat_bitmap = true;
+	}
+	if (eps->flat_bitmap)
+		size = PEOPLESET_BITMAP_HDRSZ +
+			sizeof(int64) * ((Size) eps->set.nsorted + eps->set.bits_words);
+	else
+	{
+		peoplekeys_materialize(&eps->set);
+		size = PEOPLESET_HDRSZ + sizeof(int64) * (Size) eps->set.nsorted;
+	}
 	MemoryContextSwitchTo(oldcxt);
-	return PEOPLESET_HDRSZ + sizeof(int64) * (Size) eps->set.nsorted;
+	return size;
 }
 
 static void
 peopleset_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	ExpandedPeopleSet *eps = (ExpandedPeopleSet *) eohptr;
-	PeopleSetData *flat = (PeopleSetData *) result;
 
 	Assert(eps->set.nbuf == 0);
-	Assert(allocated_size == PEOPLESET_HDRSZ + sizeof(int64) * (Size) eps->set.nsorted);
+	if (eps->flat_bitmap)
+	{
+		PeopleSetBitmapData *flat = (PeopleSetBitmapData *) result;
+
+		Assert(allocated_size == PEOPLESET_BITMAP_HDRSZ +
+			   sizeof(int64) * ((Size) eps->set.nsorted + eps->set.bits_words));
+		memset(flat, 0, PEOPLESET_BITMAP_HDRSZ);
+		SET_VARSIZE(flat, allocated_size);
+		flat->version = PEOPLESET_VERSION_BITMAP;
+		flat->nkeys = eps->set.nsorted;
+		flat->nwords = eps->set.bits_words;
+		flat->base = eps->set.bits_base;
+		memcpy(flat->data, eps->set.keys, sizeof(int64) * (Size) eps->set.nsorted);
+		memcpy(flat->data + eps->set.nsorted, eps->set.bits,
+			   sizeof(uint64) * (Size) eps->set.bits_words);
+	}
+	else
+	{
+		PeopleSetData *flat = (PeopleSetData *) result;
+
+		Assert(allocated_size == PEOPLESET_HDRSZ + sizeof(int64) * (Size) eps->set.nsorted);
+		memset(flat, 0, PEOPLESET_HDRSZ);
+		SET_VARSIZE(flat, allocated_size);
+		flat->version = PEOPLESET_VERSION;
+		memcpy(flat->keys, eps->set.keys, sizeof(int64) * (Size) eps->set.nsorted);
+	}
+}
+
+/*
+ * A version 2 value, checked: the keys ascending and all below or above the
+ * bitmap, the size what the counts say.  Version 2 is not in the text or
+ * binary forms, but a stored value may be damaged.
+ */
+static void
+peopleset_bitmap_check(const PeopleSetBitmapData *bm)
+{
+	const uint64 flip = UINT64CONST(1) << 63;	/* int64 order as uint64 */
+	uint64		lo,
+				hi;
+	int32		i;
+
+	if (VARSIZE(bm) < PEOPLESET_BITMAP_HDRSZ || bm->nkeys < 0 || bm->nwords < 0 ||
+		VARSIZE(bm) != PEOPLESET_BITMAP_HDRSZ + sizeof(int64) * ((Size) bm->nkeys + bm->nwords) ||
+		!peoplekeys_are_set(bm->data, bm->nkeys))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid peopleset value: damaged version 2 header or keys")));
+	lo = (uint64) bm->base ^ flip;
+	if ((uint64) bm->nwords * 64 > PG_UINT64_MAX - lo)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid peopleset value: the bitmap runs past the largest bigint")));
+	hi = lo + (uint64) bm->nwords * 64;	/* one past the last bit */
+	for (i = 0; i < bm->nkeys; i++)
+	{
+		uint64		k = (uint64) bm->data[i] ^ flip;
+
+		if (k >= lo && k < hi)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("invalid peopleset value: a key lies within the bitmap")));
+	}
+}
+
+/* A version 2 value as the version 1 list of its numbers */
+static PeopleSetData *
+peopleset_bitmap_to_list(const PeopleSetBitmapData *bm)
+{
+	const uint64 *words = (const uint64 *) (bm->data + bm->nkeys);
+	int64		total = bm->nkeys;
+	PeopleSetData *flat;
+	int64		k = 0;
+	int32		i = 0;
+	int32		w;
+
+	peopleset_bitmap_check(bm);
+	total += (int64) pg_popcount((const char *) words, (Size) bm->nwords * 8);
+	if (total > PEOPLEKEYS_MAX_KEYS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many distinct people in one set"),
+				 errdetail("A set holds at most %d distinct keys.", PEOPLEKEYS_MAX_KEYS)));
+	flat = palloc(PEOPLESET_HDRSZ + sizeof(int64) * (Size) total);
 	memset(flat, 0, PEOPLESET_HDRSZ);
-	SET_VARSIZE(flat, allocated_size);
+	SET_VARSIZE(flat, PEOPLESET_HDRSZ + sizeof(int64) * (Size) total);
 	flat->version = PEOPLESET_VERSION;
-	memcpy(flat->keys, eps->set.keys, sizeof(int64) * (Size) eps->set.nsorted);
+	/* keys below the bitmap, the bitmap, keys above it */
+	while (i < bm->nkeys && bm->data[i] < bm->base)
+		flat->keys[k++] = bm->data[i++];
+	for (w = 0; w < bm->nwords; w++)
+	{
+		uint64		word = words[w];
+
+		while (word != 0)
+		{
+			flat->keys[k++] = (int64) ((uint64) bm->base + (uint64) w * 64 +
+									   pg_rightmost_one_pos64(word));
+			word &= word - 1;
+		}
+	}
+	while (i < bm->nkeys)
+		flat->keys[k++] = bm->data[i++];
+	Assert(k == total);
+	return flat;
 }
 
 /* The expanded set behind a datum, if it is one of ours */
@@ -272,10 +388,12 @@ peopleset_flat(Datum d)
 {
 	PeopleSetData *flat = (PeopleSetData *) PG_DETOAST_DATUM(d);
 
+	if (VARSIZE(flat) >= PEOPLESET_HDRSZ && flat->version == PEOPLESET_VERSION_BITMAP)
+		return peopleset_bitmap_to_list((PeopleSetBitmapData *) flat);
 	if (VARSIZE(flat) < PEOPLESET_HDRSZ || flat->version != PEOPLESET_VERSION ||
 		(VARSIZE(flat) - PEOPLESET_HDRSZ) % sizeof(int64) != 0)
 		jobs_ext_unsupported_version("peopleset", VARSIZE(flat) > VARHDRSZ ? flat->version : -1,
-									 PEOPLESET_VERSION, VARSIZE(flat));
+									 PEOPLESET_VERSION_BITMAP, VARSIZE(flat));
 	return flat;
 }
 
@@ -362,8 +480,23 @@ static void
 peopleset_add_all(ExpandedPeopleSet *eps, Datum d)
 {
 	int32		n;
-	const int64 *keys = peopleset_keys(d, &n);
+	const int64 *keys;
 
+	if (peopleset_expanded_of(d) == NULL)
+	{
+		PeopleSetBitmapData *bm = (PeopleSetBitmapData *) PG_DETOAST_DATUM(d);
+
+		if (VARSIZE(bm) >= PEOPLESET_HDRSZ && bm->version == PEOPLESET_VERSION_BITMAP)
+		{
+			/* a bitmap (a parallel worker's state): its words, not its numbers */
+			peopleset_bitmap_check(bm);
+			peoplekeys_add_sorted(&eps->set, bm->data, bm->nkeys);
+			peoplekeys_add_bitmap(&eps->set, bm->base, (const uint64 *) (bm->data + bm->nkeys),
+								  bm->nwords);
+			return;
+		}
+	}
+	keys = peopleset_keys(d, &n);
 	peoplekeys_add_sorted(&eps->set, keys, n);
 }
 

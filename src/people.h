@@ -71,6 +71,7 @@ extern void peoplekeys_materialize(PeopleKeys *pk);
 extern void peoplekeys_make_room(PeopleKeys *pk);
 extern void peoplekeys_add_sorted(PeopleKeys *pk, const int64 *b, int32 nb);
 extern int64 peoplekeys_count(PeopleKeys *pk);
+extern void peoplekeys_add_bitmap(PeopleKeys *pk, int64 base, const uint64 *words, int32 nwords);
 extern void peoplekeys_sort_unique(int64 *keys, int32 *n);
 extern bool peoplekeys_are_set(const int64 *keys, int32 n);
 
@@ -127,6 +128,27 @@ typedef struct PeopleSetData
 #define PEOPLESET_VERSION	1
 #define PEOPLESET_HDRSZ		offsetof(PeopleSetData, keys)
 #define PEOPLESET_COUNT(p)	((int32) ((VARSIZE(p) - PEOPLESET_HDRSZ) / sizeof(int64)))
+
+/*
+ * Version 2 of the flat form, what an aggregate state holding a bitmap
+ * flattens to when the bitmap is the smaller (a parallel worker hands it to
+ * the leader so): the keys outside the bitmap, ascending, then the bitmap's
+ * words; bit i of the bitmap is the number base + i.  Readers read both
+ * versions; the text and binary forms stay those of version 1.
+ */
+typedef struct PeopleSetBitmapData
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;		/* PEOPLESET_VERSION_BITMAP */
+	uint8		padding[3];
+	int32		nkeys;			/* keys outside the bitmap */
+	int32		nwords;			/* 64-bit words of the bitmap */
+	int64		base;			/* the number of bit 0 */
+	int64		data[FLEXIBLE_ARRAY_MEMBER];	/* nkeys keys, then nwords words */
+} PeopleSetBitmapData;
+
+#define PEOPLESET_VERSION_BITMAP	2
+#define PEOPLESET_BITMAP_HDRSZ		offsetof(PeopleSetBitmapData, data)
 
 /* Text form of a set of numbers: {1,2,5..9}; shared with catstats.c */
 extern void peopleset_write_list(StringInfo buf, const int64 *keys, int32 n);

@@ -783,3 +783,41 @@ peoplekeys_add_sorted(PeopleKeys *pk, const int64 *b, int32 nb)
 	}
 	peoplekeys_merge_prefix(pk, b, nb);
 }
+
+/*
+ * Add the numbers of a bitmap (bit i of words[] is base + i): OR-ed word by
+ * word into the set's own bitmap when that covers them, else one by one.
+ */
+void
+peoplekeys_add_bitmap(PeopleKeys *pk, int64 base, const uint64 *words, int32 nwords)
+{
+	int32		w;
+
+	if (pk->bits != NULL && pk->hash == NULL && base >= pk->bits_base)
+	{
+		uint64		off = (uint64) base - (uint64) pk->bits_base;
+		uint64		w0 = off / 64;
+		int			sh = (int) (off % 64);
+
+		if (w0 + (uint64) nwords + (sh ? 1 : 0) <= (uint64) pk->bits_words)
+		{
+			for (w = 0; w < nwords; w++)
+			{
+				pk->bits[w0 + w] |= words[w] << sh;
+				if (sh != 0)
+					pk->bits[w0 + w + 1] |= words[w] >> (64 - sh);
+			}
+			return;
+		}
+	}
+	for (w = 0; w < nwords; w++)
+	{
+		uint64		word = words[w];
+
+		while (word != 0)
+		{
+			peoplekeys_add(pk, (int64) ((uint64) base + (uint64) w * 64 + pg_rightmost_one_pos64(word)));
+			word &= word - 1;
+		}
+	}
+}

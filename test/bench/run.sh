@@ -70,8 +70,8 @@ for bench in "$here"/*.bench; do
 		/^-- baseline/ { part = "baseline"; sub(/^-- baseline:? */, ""); print > (dir "/block." n ".basename"); next }
 		n && part != "name" { print > (dir "/block." n "." part) }
 	' "$bench"
-	for namefile in "$work"/block.*.name; do
-		[ -e "$namefile" ] || continue
+	# blocks in file order (block.10 sorts before block.2 as a glob)
+	for namefile in $(ls "$work"/block.*.name 2>/dev/null | sort -t. -k2,2n); do
 		b=${namefile%.name}
 		name=$(cat "$namefile")
 		if [ -s "$b.requires" ] && [ "$(psql_run -At -c "SELECT count(*) FROM pg_available_extensions WHERE name = '$(cat "$b.requires")'")" = 0 ]; then

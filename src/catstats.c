@@ -72,6 +72,26 @@ typedef struct CatStatsData
 
 #define CATSTATS_VERSION	1
 #define CATSTATS_HDRSZ		offsetof(CatStatsData, cats)
+
+/*
+ * Version 2 of the flat form, what an aggregate state holding masks
+ * flattens to when they are the smaller (a parallel worker hands it to the
+ * leader so): the header and cats[] of version 1, then this block at the
+ * keys' place, the keys of people outside the masks, ascending, and the
+ * masks.  Bit i of a mask is the category codes[i], so the bits mean the
+ * same whatever the taxonomy of the build that reads them.  Readers read
+ * both versions; the text and binary forms stay those of version 1.
+ */
+typedef struct CatStatsMasksHdr
+{
+	int64		nkeys;			/* keys outside the masks */
+	int64		mask_base;		/* person number of the first mask */
+	int64		mask_len;		/* masks */
+	int16		codes[64];		/* code of each bit, ascending; -1 unused */
+	/* followed by int64 keys[nkeys], uint64 masks[mask_len] */
+} CatStatsMasksHdr;
+
+#define CATSTATS_VERSION_MASKS	2
 #define CATSTATS_KEYS_OFFSET(ncats)	(CATSTATS_HDRSZ + sizeof(CatStatsEntry) * (Size) (ncats))
 #define CATSTATS_KEYS(cs)	((int64 *) ((char *) (cs) + CATSTATS_KEYS_OFFSET((cs)->ncats)))
 #define CATSTATS_NKEYS(cs)	((int32) ((VARSIZE(cs) - CATSTATS_KEYS_OFFSET((cs)->ncats)) / sizeof(int64)))
@@ -266,6 +286,7 @@ typedef struct ExpandedCatStats
 	int64		mask_base;		/* person number of masks[0] */
 	int64		mask_len;
 	int32		masks_next_try; /* set size at which a combine tries masks */
+	bool		flat_masks;		/* flattens to version 2 (set by get_flat_size) */
 	uint64	   *stage;			/* enrolments not yet in masks: offset << 6 | bit */
 	int32		nstage;
 	int32		stage_cap;
@@ -354,6 +375,7 @@ catstats_get_flat_size(ExpandedObjectHeader *eohptr)
 {
 	ExpandedCatStats *ecs = (ExpandedCatStats *) eohptr;
 	MemoryContext oldcxt;
+	int64		nkeys;
 
 	/* in the value's own context, as peopleset_get_flat_size() explains */
 	oldcxt = MemoryContextSwitchTo(eohptr->eoh_context);
@@ -361,8 +383,13 @@ catstats_get_flat_size(ExpandedObjectHeader *eohptr)
 	if (ecs->masks != NULL)
 		catstats_masks_drain(ecs);
 	MemoryContextSwitchTo(oldcxt);
-	return CATSTATS_KEYS_OFFSET(catstats_expanded_ncats(ecs)) +
-		sizeof(int64) * (Size) catstats_expanded_nkeys(ecs);
+	nkeys = catstats_expanded_nkeys(ecs);
+	/* masks that are fewer than the keys they hold are handed on as they are */
+	ecs->flat_masks = ecs->masks != NULL && ecs->mask_len < nkeys;
+	if (ecs->flat_masks)
+		return CATSTATS_KEYS_OFFSET(catstats_expanded_ncats(ecs)) + sizeof(CatStatsMasksHdr) +
+			sizeof(int64) * ((Size) ecs->set.nsorted + (Size) ecs->mask_len);
+	return CATSTATS_KEYS_OFFSET(catstats_expanded_ncats(ecs)) + sizeof(int64) * (Size) nkeys;
 }
 
 static void
@@ -377,7 +404,7 @@ catstats_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated
 	Assert(ecs->set.nbuf == 0);
 	memset(cs, 0, CATSTATS_HDRSZ);
 	SET_VARSIZE(cs, allocated_size);
-	cs->version = CATSTATS_VERSION;
+	cs->version = ecs->flat_masks ? CATSTATS_VERSION_MASKS : CATSTATS_VERSION;
 	cs->ncats = catstats_expanded_ncats(ecs);
 	for (r = 0; r < n; r++)
 	{
@@ -389,7 +416,122 @@ catstats_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated
 			i++;
 		}
 	}
-	catstats_expanded_keys(ecs, CATSTATS_KEYS(cs));
+	if (ecs->flat_masks)
+	{
+		CatStatsMasksHdr *mh = (CatStatsMasksHdr *) CATSTATS_KEYS(cs);
+		int64	   *keys = (int64 *) (mh + 1);
+		int			pos;
+
+		mh->nkeys = ecs->set.nsorted;
+		mh->mask_base = ecs->mask_base;
+		mh->mask_len = ecs->mask_len;
+		for (pos = 0; pos < CATSTATS_MAX_RANKS; pos++)
+			mh->codes[pos] = pos < n ? catstats_code_at_pos[pos] : -1;
+		memcpy(keys, ecs->set.keys, sizeof(int64) * (Size) ecs->set.nsorted);
+		memcpy(keys + ecs->set.nsorted, ecs->masks, sizeof(uint64) * (Size) ecs->mask_len);
+	}
+	else
+		catstats_expanded_keys(ecs, CATSTATS_KEYS(cs));
+}
+
+/* The masks block of a version 2 value, checked */
+static const CatStatsMasksHdr *
+catstats_masks_hdr(const CatStatsData *cs)
+{
+	const CatStatsMasksHdr *mh;
+	Size		off = CATSTATS_KEYS_OFFSET(cs->ncats);
+	int64		p;
+	int			i;
+	const int64 *keys;
+
+	if (VARSIZE(cs) < off + sizeof(CatStatsMasksHdr))
+		goto bad;
+	mh = (const CatStatsMasksHdr *) ((const char *) cs + off);
+	if (mh->nkeys < 0 || mh->mask_len < 0 || mh->nkeys > PEOPLEKEYS_MAX_KEYS ||
+		mh->mask_len > (int64) (MaxAllocSize / sizeof(uint64)) ||
+		VARSIZE(cs) != off + sizeof(CatStatsMasksHdr) + sizeof(int64) * (Size) (mh->nkeys + mh->mask_len) ||
+		!catstats_person_ok(mh->mask_base) ||
+		!catstats_person_ok(mh->mask_base + mh->mask_len - 1))
+		goto bad;
+	for (i = 0; i < CATSTATS_MAX_RANKS; i++)
+	{
+		if (mh->codes[i] == -1)
+			continue;
+		if (mh->codes[i] < 0 || mh->codes[i] >= CATSTATS_CODE_SPAN || jobcat_rank(mh->codes[i]) < 0 ||
+			(i > 0 && mh->codes[i - 1] >= mh->codes[i]))
+			goto bad;
+	}
+	keys = (const int64 *) (mh + 1);
+	if (!peoplekeys_are_set(keys, (int32) mh->nkeys))
+		goto bad;
+	for (p = 0; p < mh->nkeys; p++)
+	{
+		int64		person = catstats_key_person(keys[p]);
+
+		if (person >= mh->mask_base && person < mh->mask_base + mh->mask_len)
+			goto bad;
+	}
+	for (p = 0; p < mh->mask_len; p++)
+	{
+		uint64		m = ((const uint64 *) (keys + mh->nkeys))[p];
+
+		while (m != 0)
+		{
+			if (mh->codes[pg_rightmost_one_pos64(m)] < 0)
+				goto bad;
+			m &= m - 1;
+		}
+	}
+	return mh;
+bad:
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("invalid catstats value: damaged version 2 masks")));
+	return NULL;				/* keep the compiler quiet */
+}
+
+/* A version 2 value as the version 1 value with the same keys */
+static CatStatsData *
+catstats_masks_to_list(const CatStatsData *cs)
+{
+	const CatStatsMasksHdr *mh = catstats_masks_hdr(cs);
+	const int64 *keys = (const int64 *) (mh + 1);
+	const uint64 *masks = (const uint64 *) (keys + mh->nkeys);
+	int64		total = mh->nkeys;
+	int64		p;
+	int64		i = 0;
+	Size		size;
+	CatStatsData *out;
+	int64	   *o;
+
+	for (p = 0; p < mh->mask_len; p++)
+		total += pg_popcount64(masks[p]);
+	if (total > PEOPLEKEYS_MAX_KEYS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many people in one catstats value"),
+				 errdetail("A value holds at most %d person-category pairs.", PEOPLEKEYS_MAX_KEYS)));
+	size = CATSTATS_KEYS_OFFSET(cs->ncats) + sizeof(int64) * (Size) total;
+	out = palloc(size);
+	memcpy(out, cs, CATSTATS_KEYS_OFFSET(cs->ncats));
+	SET_VARSIZE(out, size);
+	out->version = CATSTATS_VERSION;
+	o = CATSTATS_KEYS(out);
+	while (i < mh->nkeys && catstats_key_person(keys[i]) < mh->mask_base)
+		*o++ = keys[i++];
+	for (p = 0; p < mh->mask_len; p++)
+	{
+		uint64		m = masks[p];
+
+		while (m != 0)
+		{
+			*o++ = catstats_make_key(mh->mask_base + p, mh->codes[pg_rightmost_one_pos64(m)]);
+			m &= m - 1;
+		}
+	}
+	while (i < mh->nkeys)
+		*o++ = keys[i++];
+	return out;
 }
 
 static ExpandedCatStats *
@@ -411,10 +553,13 @@ catstats_flat(Datum d)
 {
 	CatStatsData *cs = (CatStatsData *) PG_DETOAST_DATUM(d);
 
+	if (VARSIZE(cs) >= CATSTATS_HDRSZ && cs->version == CATSTATS_VERSION_MASKS &&
+		VARSIZE(cs) >= CATSTATS_KEYS_OFFSET(cs->ncats))
+		return catstats_masks_to_list(cs);
 	if (VARSIZE(cs) < CATSTATS_HDRSZ || cs->version != CATSTATS_VERSION ||
 		VARSIZE(cs) < CATSTATS_KEYS_OFFSET(cs->ncats))
 		jobs_ext_unsupported_version("catstats", VARSIZE(cs) > VARHDRSZ ? cs->version : -1,
-									 CATSTATS_VERSION, VARSIZE(cs));
+									 CATSTATS_VERSION_MASKS, VARSIZE(cs));
 	return cs;
 }
 
@@ -490,6 +635,58 @@ catstats_masks_drain(ExpandedCatStats *ecs)
 	ecs->nstage = 0;
 }
 
+/* Room to stage about half as many enrolments as there are masks */
+static void
+catstats_masks_stage_init(ExpandedCatStats *ecs)
+{
+	if (ecs->stage != NULL)
+		pfree(ecs->stage);
+	ecs->stage_cap = (int32) Max(Min(ecs->mask_len / 2, 4 * 1024 * 1024), 4096);
+	ecs->stage = MemoryContextAlloc(ecs->hdr.eoh_context, sizeof(uint64) * (Size) ecs->stage_cap);
+	ecs->nstage = 0;
+}
+
+/*
+ * Widen the masks to cover the people lo .. end - 1 too, moving the keys of
+ * the set that fall in the new range into them; false when that would take
+ * too much memory.
+ */
+static bool
+catstats_masks_cover(ExpandedCatStats *ecs, int64 lo, int64 end)
+{
+	PeopleKeys *pk = &ecs->set;
+	int64		newlo = Min(lo, ecs->mask_base);
+	int64		newend = Max(end, ecs->mask_base + ecs->mask_len);
+	uint64	   *masks;
+	int32		i,
+				kept = 0;
+
+	if (newlo == ecs->mask_base && newend == ecs->mask_base + ecs->mask_len)
+		return true;
+	if (newend - newlo > (int64) (MaxAllocSize / sizeof(uint64)))
+		return false;
+	catstats_masks_drain(ecs);
+	masks = MemoryContextAllocZero(ecs->hdr.eoh_context, sizeof(uint64) * (Size) (newend - newlo));
+	memcpy(masks + (ecs->mask_base - newlo), ecs->masks, sizeof(uint64) * (Size) ecs->mask_len);
+	pfree(ecs->masks);
+	ecs->masks = masks;
+	ecs->mask_base = newlo;
+	ecs->mask_len = newend - newlo;
+	peoplekeys_compact(pk);
+	for (i = 0; i < pk->nsorted; i++)
+	{
+		int64		off = catstats_key_person(pk->keys[i]) - newlo;
+
+		if (off >= 0 && off < ecs->mask_len)
+			masks[off] |= UINT64CONST(1) << catstats_pos_of_code[catstats_key_code(pk->keys[i])];
+		else
+			pk->keys[kept++] = pk->keys[i];
+	}
+	pk->nsorted = kept;
+	catstats_masks_stage_init(ecs);
+	return true;
+}
+
 /*
  * Move the people of the set into masks when they, together with those the
  * masks already hold, are dense in the range they span; the range gets a
@@ -537,6 +734,7 @@ catstats_try_masks(ExpandedCatStats *ecs)
 	if (span > persons * CATSTATS_DENSE_SPREAD)
 		return;
 	len = span + span / 4;
+	len = Min(len, CATSTATS_PERSON_MAX - lo + 1);
 	if (len > (int64) (MaxAllocSize / sizeof(uint64)))
 		return;
 	masks = MemoryContextAllocZero(ecs->hdr.eoh_context, sizeof(uint64) * (Size) len);
@@ -563,12 +761,7 @@ catstats_try_masks(ExpandedCatStats *ecs)
 	ecs->masks = masks;
 	ecs->mask_base = lo;
 	ecs->mask_len = len;
-	/* stage about half as many enrolments as there are masks */
-	if (ecs->stage != NULL)
-		pfree(ecs->stage);
-	ecs->stage_cap = (int32) Max(Min(len / 2, 4 * 1024 * 1024), 4096);
-	ecs->stage = MemoryContextAlloc(ecs->hdr.eoh_context, sizeof(uint64) * (Size) ecs->stage_cap);
-	ecs->nstage = 0;
+	catstats_masks_stage_init(ecs);
 	/* the array now only takes people outside the range */
 	if (pk->capacity > 2 * CATSTATS_DENSE_MIN && kept < CATSTATS_DENSE_MIN)
 	{
@@ -613,6 +806,53 @@ catstats_add_keys(ExpandedCatStats *ecs, const int64 *keys, int32 nkeys)
 		catstats_try_masks(ecs);
 }
 
+/*
+ * Add a version 2 value (a parallel worker's state) by OR-ing its masks into
+ * ours, widened to cover them; false, having added nothing, when that cannot
+ * be done (then the caller reads it as a list of keys).
+ */
+static bool
+catstats_add_masks(ExpandedCatStats *ecs, const CatStatsData *cs)
+{
+	const CatStatsMasksHdr *mh = catstats_masks_hdr(cs);
+	const int64 *keys = (const int64 *) (mh + 1);
+	const uint64 *masks = (const uint64 *) (keys + mh->nkeys);
+	int			n = catstats_nranks();
+	int			i;
+	int64		p;
+
+	for (i = 0; i < CATSTATS_MAX_RANKS; i++)
+		if (mh->codes[i] != (i < n ? catstats_code_at_pos[i] : -1))
+			return false;		/* written with another taxonomy */
+	if (ecs->masks == NULL)
+	{
+		if (ecs->set.nsorted + ecs->set.nbuf != 0)
+			return false;
+		/* an empty state takes the masks over */
+		ecs->masks = MemoryContextAllocZero(ecs->hdr.eoh_context,
+											sizeof(uint64) * (Size) Max(mh->mask_len, 1));
+		ecs->mask_base = mh->mask_base;
+		ecs->mask_len = mh->mask_len;
+		catstats_masks_stage_init(ecs);
+	}
+	else if (!catstats_masks_cover(ecs, mh->mask_base, mh->mask_base + mh->mask_len))
+		return false;
+	for (i = 0; i < cs->ncats; i++)
+	{
+		int			rank = jobcat_rank(cs->cats[i].code);
+
+		if (rank < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("catstats value holds unknown category %d", cs->cats[i].code)));
+		catstats_add_enrolments(ecs, rank, cs->cats[i].enrolments);
+	}
+	for (p = 0; p < mh->mask_len; p++)
+		ecs->masks[mh->mask_base - ecs->mask_base + p] |= masks[p];
+	catstats_add_keys(ecs, keys, (int32) mh->nkeys);
+	return true;
+}
+
 /* Add everything a catstats datum holds to an expanded value */
 static void
 catstats_add_all(ExpandedCatStats *ecs, Datum d)
@@ -632,10 +872,16 @@ catstats_add_all(ExpandedCatStats *ecs, Datum d)
 	}
 	else
 	{
-		CatStatsData *cs = catstats_flat(d);
-		const int64 *keys = CATSTATS_KEYS(cs);
-		int32		nkeys = CATSTATS_NKEYS(cs);
+		CatStatsData *cs = (CatStatsData *) PG_DETOAST_DATUM(d);
+		const int64 *keys;
+		int32		nkeys;
 
+		if (VARSIZE(cs) >= CATSTATS_HDRSZ && cs->version == CATSTATS_VERSION_MASKS &&
+			VARSIZE(cs) >= CATSTATS_KEYS_OFFSET(cs->ncats) && catstats_add_masks(ecs, cs))
+			return;
+		cs = catstats_flat(PointerGetDatum(cs));
+		keys = CATSTATS_KEYS(cs);
+		nkeys = CATSTATS_NKEYS(cs);
 		for (i = 0; i < cs->ncats; i++)
 		{
 			int			rank = jobcat_rank(cs->cats[i].code);

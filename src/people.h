@@ -16,7 +16,9 @@
  * they span, as with person numbers 1..N) moves them into a bitmap over that
  * range, with room to grow: then adding a number sets a bit, and memory is
  * at most 2 bytes per person.  Numbers outside the bitmap's range still go
- * to the array; reading the set merges the two.
+ * to the array; reading the set merges the two.  A bitmap bigger than the
+ * cache (over PEOPLEKEYS_BITS_STAGE_MIN words) takes its numbers through the
+ * array's buffer too, and sets them a buffer at a time, grouped by stretch.
  *
  * A peopleset that grows past PEOPLEKEYS_HASH_MIN scattered numbers (random
  * 63-bit ids, hashes) moves them into an open-addressing hash table instead:
@@ -45,6 +47,7 @@ typedef struct PeopleKeys
 	int32		bits_words;		/* length of bits[] in 64-bit words */
 	uint64	   *bits;			/* NULL, or bit i set = key bits_base + i */
 	int64		bits_base;
+	bool		bits_staged;	/* big bitmap: keys are staged, then set */
 	bool		hash_ok;		/* may switch to a hash table (peoplekeys.c) */
 	bool		hash_has_empty; /* the table holds PEOPLEKEYS_HASH_EMPTY too */
 	int32		hash_shift;		/* 64 - log2 of the table's slots */
@@ -52,7 +55,8 @@ typedef struct PeopleKeys
 	int64		hash_min;		/* smallest and largest key in the table */
 	int64		hash_max;
 	int64	   *hash;			/* NULL, or the table; keys[] then stages */
-	int64	   *hash_spare;		/* NULL, or capacity keys of scratch */
+	int64	   *hash_spare;		/* NULL, or spare_cap keys of scratch */
+	int32		spare_cap;
 } PeopleKeys;
 
 /* Smallest array a set starts with */
@@ -84,7 +88,7 @@ peoplekeys_add(PeopleKeys *pk, int64 key)
 {
 	int32		n;
 
-	if (pk->bits != NULL)
+	if (pk->bits != NULL && !pk->bits_staged)
 	{
 		uint64		off = (uint64) key - (uint64) pk->bits_base;
 

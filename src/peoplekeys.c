@@ -32,6 +32,7 @@ peoplekeys_init(PeopleKeys *pk, int32 capacity)
 	pk->bits = NULL;
 	pk->bits_words = 0;
 	pk->bits_base = 0;
+	pk->bits_staged = false;
 	pk->hash_ok = false;
 	pk->hash_has_empty = false;
 	pk->hash_shift = 64;
@@ -40,6 +41,7 @@ peoplekeys_init(PeopleKeys *pk, int32 capacity)
 	pk->hash_max = PG_INT64_MIN;
 	pk->hash = NULL;
 	pk->hash_spare = NULL;
+	pk->spare_cap = 0;
 }
 
 #define RADIX_MIN	48			/* below this, insertion sort */
@@ -384,9 +386,17 @@ peoplekeys_hash_drain(PeopleKeys *pk)
 			offset[d] = sum;
 			sum += c;
 		}
+		if (pk->hash_spare != NULL && pk->spare_cap < n)
+		{
+			pfree(pk->hash_spare);
+			pk->hash_spare = NULL;
+		}
 		if (pk->hash_spare == NULL)
+		{
 			pk->hash_spare = MemoryContextAlloc(GetMemoryChunkContext(pk->keys),
 												sizeof(int64) * (Size) pk->capacity);
+			pk->spare_cap = pk->capacity;
+		}
 		tmp = pk->hash_spare;
 		for (i = 0; i < n; i++)
 			tmp[offset[peoplekeys_hash_slot(keys[i], 56)]++] = keys[i];
@@ -402,6 +412,7 @@ peoplekeys_hash_drain(PeopleKeys *pk)
 	{
 		/* the scratch stages the next keys; the staging array is scratch */
 		pk->hash_spare = pk->keys;
+		pk->spare_cap = pk->capacity;
 		pk->keys = tmp;
 	}
 	pk->hash_min = lo;
@@ -520,6 +531,86 @@ peoplekeys_count(PeopleKeys *pk)
 	return n;
 }
 
+/* Bitmaps of more words than this take their numbers through the buffer */
+#define PEOPLEKEYS_BITS_STAGE_MIN	32768
+
+/*
+ * Set the bits of the buffered numbers that fall in a big bitmap, grouped
+ * by the 256th of the bitmap they fall in (one counting pass), so that each
+ * stretch is loaded into the cache once for all its numbers; the others
+ * stay in the buffer.
+ */
+static void
+peoplekeys_bits_drain(PeopleKeys *pk)
+{
+	int64	   *keys = pk->keys;
+	int32		n = pk->nsorted + pk->nbuf;
+	uint64		base = (uint64) pk->bits_base;
+	uint64		nbits = (uint64) pk->bits_words * 64;
+	uint32		offset[256];
+	uint32		sum = 0;
+	int			shift = 0;
+	int32		i,
+				kept = 0,
+				kept_sorted = 0,
+				nin = 0;
+	uint64	   *tmp;
+	int			d;
+
+	while ((nbits >> shift) > 256)
+		shift++;
+	memset(offset, 0, sizeof(offset));
+	for (i = 0; i < n; i++)
+	{
+		uint64		off = (uint64) keys[i] - base;
+
+		if (off < nbits)
+		{
+			offset[off >> shift]++;
+			nin++;
+		}
+	}
+	if (nin == 0)
+		return;
+	for (d = 0; d < 256; d++)
+	{
+		uint32		c = offset[d];
+
+		offset[d] = sum;
+		sum += c;
+	}
+	if (pk->hash_spare != NULL && pk->spare_cap < nin)
+	{
+		pfree(pk->hash_spare);
+		pk->hash_spare = NULL;
+	}
+	if (pk->hash_spare == NULL)
+	{
+		pk->hash_spare = MemoryContextAlloc(GetMemoryChunkContext(pk->keys),
+											sizeof(int64) * (Size) Max(pk->capacity, 1));
+		pk->spare_cap = Max(pk->capacity, 1);
+	}
+	tmp = (uint64 *) pk->hash_spare;
+	/* the keys that stay keep their order: the sorted ones first */
+	for (i = 0; i < n; i++)
+	{
+		uint64		off = (uint64) keys[i] - base;
+
+		if (i == pk->nsorted)
+			kept_sorted = kept;
+		if (off < nbits)
+			tmp[offset[off >> shift]++] = off;
+		else
+			keys[kept++] = keys[i];
+	}
+	if (pk->nsorted == n)
+		kept_sorted = kept;
+	for (i = 0; i < nin; i++)
+		pk->bits[tmp[i] >> 6] |= UINT64CONST(1) << (tmp[i] & 63);
+	pk->nsorted = kept_sorted;
+	pk->nbuf = kept - kept_sorted;
+}
+
 /*
  * Sort the append buffer and merge it into the sorted prefix.  The buffer is
  * sorted into scratch memory, then merged from the back so that the prefix
@@ -540,6 +631,12 @@ peoplekeys_compact(PeopleKeys *pk)
 	{
 		peoplekeys_hash_drain(pk);
 		return;
+	}
+	if (pk->bits_staged)
+	{
+		peoplekeys_bits_drain(pk);
+		na = pk->nsorted;
+		nb = pk->nbuf;
 	}
 	if (nb == 0)
 		return;
@@ -635,11 +732,27 @@ peoplekeys_try_dense(PeopleKeys *pk)
 	pk->bits_base = (int64) (base ^ flip);
 	pk->bits_words = (int32) words;
 	pk->nsorted = 0;
-	/* the array now only takes numbers outside the bitmap */
-	if (pk->capacity > 2 * PEOPLEKEYS_DENSE_MIN)
+	/*
+	 * The array now only takes numbers outside the bitmap, and stages those
+	 * for a bitmap bigger than the cache: then it holds as many numbers as
+	 * the bitmap has words.
+	 */
+	pk->bits_staged = words > PEOPLEKEYS_BITS_STAGE_MIN;
+	if (pk->hash_spare != NULL)
 	{
-		pk->keys = repalloc(pk->keys, sizeof(int64) * 2 * PEOPLEKEYS_DENSE_MIN);
-		pk->capacity = 2 * PEOPLEKEYS_DENSE_MIN;
+		pfree(pk->hash_spare);
+		pk->hash_spare = NULL;
+	}
+	{
+		int32		want = 2 * PEOPLEKEYS_DENSE_MIN;
+
+		if (pk->bits_staged)
+			want = (int32) Min(words, (uint64) 4 * 1024 * 1024);
+		if (pk->capacity > want || pk->bits_staged)
+		{
+			pk->keys = repalloc(pk->keys, sizeof(int64) * (Size) Max(want, pk->nsorted));
+			pk->capacity = Max(want, pk->nsorted);
+		}
 	}
 }
 
@@ -698,6 +811,10 @@ peoplekeys_materialize(PeopleKeys *pk)
 	pk->nsorted = (int32) total;
 	pk->capacity = (int32) Max(total, PEOPLEKEYS_MIN_CAPACITY);
 	pk->bits = NULL;
+	pk->bits_staged = false;
+	if (pk->hash_spare != NULL)
+		pfree(pk->hash_spare);
+	pk->hash_spare = NULL;
 	pk->bits_words = 0;
 	pk->bits_base = 0;
 }

@@ -363,7 +363,8 @@ peoplekeys_hash_drain(PeopleKeys *pk)
 
 	if (n == 0)
 		return;
-	peoplekeys_hash_reserve(pk, n);
+	/* room for a first part; the table grows as the keys turn out new */
+	peoplekeys_hash_reserve(pk, Min(n, PEOPLEKEYS_STAGE));
 	shift = pk->hash_shift;
 	for (i = 0; i < n; i++)
 	{
@@ -404,6 +405,16 @@ peoplekeys_hash_drain(PeopleKeys *pk)
 	}
 	for (i = 0; i < n; i++)
 	{
+		/*
+		 * Grow before the next few thousand could fill it past 70 %; the
+		 * keys stay grouped, as the bigger table's stretches follow the
+		 * same top bits.
+		 */
+		if ((i & (PEOPLEKEYS_STAGE - 1)) == 0 && i > 0)
+		{
+			peoplekeys_hash_reserve(pk, Min(n - i, PEOPLEKEYS_STAGE));
+			shift = pk->hash_shift;
+		}
 		if (i + PEOPLEKEYS_PREFETCH < n)
 			peoplekeys_prefetch(&pk->hash[peoplekeys_hash_slot(keys[i + PEOPLEKEYS_PREFETCH], shift)]);
 		peoplekeys_hash_add(pk, keys[i]);
@@ -422,14 +433,14 @@ peoplekeys_hash_drain(PeopleKeys *pk)
 }
 
 /*
- * After a drain: let the staging array hold half as many keys as the table
- * has slots, so that the next drain finds several keys for each stretch of
+ * After a drain: let the staging array hold a quarter as many keys as the
+ * table has slots, so that the next drain finds several keys for each stretch of
  * the table it loads.
  */
 static void
 peoplekeys_hash_restage(PeopleKeys *pk)
 {
-	int64		want = ((int64) 1 << (64 - pk->hash_shift)) / 2;
+	int64		want = ((int64) 1 << (64 - pk->hash_shift)) / 4;
 
 	Assert(pk->nsorted == 0 && pk->nbuf == 0);
 	want = Max(want, PEOPLEKEYS_STAGE);

@@ -71,7 +71,9 @@ for bench in "$here"/*.bench; do
 		n && part != "name" { print > (dir "/block." n "." part) }
 	' "$bench"
 	# blocks in file order (block.10 sorts before block.2 as a glob)
-	for namefile in $(ls "$work"/block.*.name 2>/dev/null | sort -t. -k2,2n); do
+	nblocks=$(find "$work" -maxdepth 1 -name 'block.*.name' | wc -l)
+	for i in $(seq 1 "$nblocks"); do
+		namefile=$work/block.$i.name
 		b=${namefile%.name}
 		name=$(cat "$namefile")
 		if [ -s "$b.requires" ] && [ "$(psql_run -At -c "SELECT count(*) FROM pg_available_extensions WHERE name = '$(cat "$b.requires")'")" = 0 ]; then

@@ -132,12 +132,12 @@ FROM people_h;
 SELECT people(k), count(DISTINCT k), peopleset_agg(k) = peopleset_agg(k ORDER BY k) AS set_same
 FROM (SELECT (i::bigint * 611953) % 2000003 AS k FROM generate_series(1, 400000) AS i) AS s;
 
--- A bitmap bigger than the cache (here 4 million numbers) takes numbers
+-- A bitmap bigger than the cache (here 8 million numbers) takes numbers
 -- through the buffer and sets them a buffer at a time: the same set in any
--- order (600,000 distinct even numbers below 4,000,006).
+-- order (600,000 distinct multiples of 4 below 8,000,012).
 SELECT people(k), count(DISTINCT k), peopleset_agg(k) = peopleset_agg(k ORDER BY k) AS asc_same,
        peopleset_agg(k) = peopleset_agg(k ORDER BY k DESC) AS desc_same
-FROM (SELECT (i::bigint * 611953) % 2000003 * 2 AS k FROM generate_series(1, 600000) AS i) AS s;
+FROM (SELECT (i::bigint * 611953) % 2000003 * 4 AS k FROM generate_series(1, 600000) AS i) AS s;
 
 -- A state that holds a bitmap is stored (and handed from a parallel worker
 -- to the leader) as version 2: the bitmap's words and the numbers outside

@@ -542,8 +542,9 @@ peoplekeys_count(PeopleKeys *pk)
 	return n;
 }
 
-/* Bitmaps of more words than this take their numbers through the buffer */
-#define PEOPLEKEYS_BITS_STAGE_MIN	32768
+/* Bitmaps of more words than this (1 MB, half a core's L2 cache here) take
+ * their numbers through the buffer */
+#define PEOPLEKEYS_BITS_STAGE_MIN	131072
 
 /*
  * Set the bits of the buffered numbers that fall in a big bitmap, grouped

@@ -41,10 +41,16 @@ SHLIB_LINK = $(ICU_LIBS)
 HARNESS = bash test/harness.sh
 
 .DEFAULT_GOAL := all
-.PHONY: test demo demo-stop bench bench-scale fuzz sanitize matrix
+.PHONY: test test-citus demo demo-stop bench bench-scale fuzz sanitize matrix
 
 test:
 	@$(HARNESS) test
+
+# the Citus suite (test/citus/) on a coordinator and two workers started
+# here; needs Citus installed for the server (doc/scaling.md), else it says
+# so and exits 77; `make test` does not run it
+test-citus:
+	@bash test/citus.sh
 
 demo:
 	@$(HARNESS) demo
@@ -79,7 +85,7 @@ PG_MAJOR_FOUND := $(shell $(PG_CONFIG) --version 2>/dev/null | sed -n 's/^Postgr
 ifneq ($(and $(wildcard $(PGXS)),$(wildcard $(PG_INCLUDEDIR_SERVER)/postgres.h)),)
 include $(PGXS)
 else
-ifeq ($(filter test demo demo-stop bench bench-scale fuzz sanitize matrix,$(MAKECMDGOALS)),)
+ifeq ($(filter test test-citus demo demo-stop bench bench-scale fuzz sanitize matrix,$(MAKECMDGOALS)),)
 $(error PostgreSQL server headers not found ($(if $(PG_INCLUDEDIR_SERVER),no postgres.h in $(PG_INCLUDEDIR_SERVER),no $(PG_CONFIG) to ask)): install postgresql-server-dev-$(or $(PG_MAJOR_FOUND),15), or run 'make test', which installs what is missing)
 endif
 endif

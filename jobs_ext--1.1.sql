@@ -1543,3 +1543,80 @@ COMMENT ON OPERATOR FAMILY topk_state_hash_ops USING hash IS 'hashing of topk_st
 COMMENT ON OPERATOR CLASS eligwin_gist_ops USING gist IS 'GiST index of windows for @>, <@ and && (dates only)';
 COMMENT ON OPERATOR FAMILY eligwin_gist_ops USING gist IS 'GiST index of windows for @>, <@ and && (dates only)';
 COMMENT ON OPERATOR FAMILY gin_hangul_ops USING gin IS 'GIN index over text for %%, %%> and ^%';
+
+-- romanize styles (issue 12, item 1): romanize(text, style).  romanize(text)
+-- of 1.0 stays as it is (views that call it keep working) and is the 'word'
+-- style; the style is a second function rather than a DEFAULT, which would
+-- make a one-argument call ambiguous between the two.
+CREATE FUNCTION romanize(text, style text) RETURNS text
+	AS 'MODULE_PATHNAME', 'romanize_style' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION romanize(text, text) IS 'Revised Romanization of Korean (2000) in a style: word (= romanize(text)), word-hyphen, name, name-hyphen (Article 4: 한복남 -> Han Boknam), place (Article 5: 의정부시 -> Uijeongbu-si), translit (Article 8: 짚 -> jip)';
+
+--------------------------------------------------------------------------------
+-- Taxonomy fidelity (issue 11, jobcat): Eurostat's numbering and the aliases,
+-- each with the node it reads as and why (doc/jobcat.md)
+--------------------------------------------------------------------------------
+
+CREATE FUNCTION jobcat_eurostat(
+	OUT eurostat text, OUT code jobcat, OUT title text, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'jobcat_eurostat_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 36;
+COMMENT ON FUNCTION jobcat_eurostat() IS 'Eurostat''s numbers of the LMP categories (''eurostat:1.2''), each with the category it reads as, Eurostat''s title and why';
+CREATE FUNCTION jobcat_aliases(OUT alias text, OUT code jobcat, OUT note text)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'jobcat_aliases_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 55;
+COMMENT ON FUNCTION jobcat_aliases() IS 'the other names jobcat input takes (programme names, the ministry''s forms), each with its category and why';
+
+--------------------------------------------------------------------------------
+-- Function forms of the Korean search operators (issue 12, Python clients):
+-- pyformat drivers turn %% into %, so hangul_similar(a, b) is a %% b and
+-- hangul_word_similar(query, t) is query <%% t, each served by a
+-- gin_hangul_ops index through its planner support (doc/hangul.md)
+--------------------------------------------------------------------------------
+
+CREATE FUNCTION hangul_similar_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_similar_support(internal) IS 'planner support: lets hangul_similar(col, text) and hangul_similar(text, col) use a gin_hangul_ops index';
+CREATE FUNCTION hangul_similar(a text, b text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'hangul_similarity_op' LANGUAGE C STABLE STRICT PARALLEL SAFE
+	SUPPORT hangul_similar_support;
+COMMENT ON FUNCTION hangul_similar(text, text) IS 'a %% b as a function, for clients that cannot write %: hangul_similarity at least jobs_ext.hangul_similarity_threshold';
+
+CREATE FUNCTION hangul_word_similar_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_word_similar_support(internal) IS 'planner support: lets hangul_word_similar(query, col) use a gin_hangul_ops index';
+CREATE FUNCTION hangul_word_similar(query text, t text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'hangul_word_similarity_op' LANGUAGE C STABLE STRICT PARALLEL SAFE
+	SUPPORT hangul_word_similar_support;
+COMMENT ON FUNCTION hangul_word_similar(text, text) IS 'query <%% t (t %%> query) as a function, for clients that cannot write %: hangul_word_similarity at least jobs_ext.hangul_word_similarity_threshold';
+
+--------------------------------------------------------------------------------
+-- matching at scale (issue 14, items 1 and 4): match_batch with every row
+-- explained, and which factor decided each top-1 (doc/matching.md)
+--------------------------------------------------------------------------------
+
+-- PARALLEL RESTRICTED, as match_batch: either relation may be temporary.
+CREATE FUNCTION match_batch_explain(
+	seekers regclass,
+	postings regclass,
+	k integer,
+	weights jsonb DEFAULT NULL,
+	by_posting boolean DEFAULT false,
+	id_column name DEFAULT 'id',
+	profile_column name DEFAULT 'profile')
+	RETURNS TABLE (seeker_id bigint, posting_id bigint, rank integer, score real, explanation jsonb)
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION match_batch_explain(regclass, regclass, integer, jsonb, boolean, name, name) IS 'the rows of match_batch, each with its match_explain';
+CREATE FUNCTION match_deciding_factor(a jsonb, b jsonb) RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION match_deciding_factor(jsonb, jsonb) IS 'of two match_explain results, the factor whose contribution gained most for the higher score (or target_groups, or tie)';
+CREATE FUNCTION match_factor_summary(
+	seekers regclass,
+	postings regclass,
+	weights jsonb DEFAULT NULL,
+	by_posting boolean DEFAULT false,
+	id_column name DEFAULT 'id',
+	profile_column name DEFAULT 'profile')
+	RETURNS TABLE (factor text, decided bigint, share double precision, mean_difference double precision)
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION match_factor_summary(regclass, regclass, jsonb, boolean, name, name) IS 'for each factor, how often it decided a seeker''s top-1 against the runner-up (by_posting: a posting''s), and its mean share of the margin';

@@ -240,3 +240,190 @@ SELECT count(*) AS differences FROM (
 	UNION ALL
 	(SELECT * FROM match_batch('b_seekers', 'b_postings_few', 2) WHERE seeker_id <= 20
 	 EXCEPT SELECT * FROM match_batch('"Odd ""seekers"" 표"', 'b_postings_odd', 2, id_column => 'ID', profile_column => 'Profile'))) d;
+
+-- match_batch against the brute force on random profiles with many exact
+-- ties: small vocabularies, every profile also stored a second time under
+-- another id, coordinates on a third of them, some NULL profiles; k = 1, 4
+-- and 9, both directions, default and other weights.  The brute force is
+-- the LATERAL query; the two must give the same rows (EXCEPT both ways).
+SELECT setseed(0.1414);
+CREATE TEMP TABLE r_seekers (id bigint, profile jobprofile);
+CREATE TEMP TABLE r_postings (id bigint, profile jobprofile);
+INSERT INTO r_seekers
+SELECT i, CASE WHEN i % 40 = 7 THEN NULL ELSE jobprofile(
+	occupation => CASE WHEN random() < 0.9 THEN (ARRAY['7430', '74', '7431', '8731', '92'])[1 + floor(random() * 5)::int] END,
+	skills => sk,
+	skill_weights => CASE WHEN i % 5 = 0 THEN (SELECT array_agg((ARRAY[0.5, 1, 2])[1 + floor(random() * 3)::int])::real[] FROM unnest(sk)) END,
+	region => CASE WHEN random() < 0.9 THEN (ARRAY['5213010100', '4513025021', '52140', '52'])[1 + floor(random() * 4)::int] END,
+	latitude => CASE WHEN i % 3 = 0 THEN 35.9 + floor(random() * 4) / 20 END,
+	longitude => CASE WHEN i % 3 = 0 THEN 126.7::float8 END,
+	wage => CASE WHEN random() < 0.8 THEN 2000000 + floor(random() * 4)::int * 200000 END,
+	hours => CASE WHEN random() < 0.7 THEN 38 + floor(random() * 3)::int * 2 END,
+	shifts => CASE WHEN random() < 0.6 THEN string_to_array((ARRAY['day', 'day,night', 'rotating'])[1 + floor(random() * 3)::int], ',') END,
+	education => CASE WHEN random() < 0.6 THEN (ARRAY['high', 'college', 'bachelor'])[1 + floor(random() * 3)::int] END,
+	experience => CASE WHEN random() < 0.6 THEN floor(random() * 4)::int END,
+	target_groups => CASE WHEN random() < 0.3 THEN string_to_array((ARRAY['youth', 'older', 'youth,disabled'])[1 + floor(random() * 3)::int], ',') END)
+	END
+FROM generate_series(1, 120) i, LATERAL (SELECT CASE WHEN random() < 0.85 THEN
+	(SELECT array_agg((ARRAY['용접', '취부', '도장', '지게차', '배관', '전기'])[1 + floor(random() * 6)::int]) FROM generate_series(1, 1 + (i % 3))) END AS sk) x;
+INSERT INTO r_postings
+SELECT i, jobprofile(
+	occupation => CASE WHEN random() < 0.9 THEN (ARRAY['7430', '74', '7431', '8731', '9220'])[1 + floor(random() * 5)::int] END,
+	skills => sk,
+	skill_weights => CASE WHEN i % 4 = 0 THEN (SELECT array_agg((ARRAY[1, 2, 3])[1 + floor(random() * 3)::int])::real[] FROM unnest(sk)) END,
+	region => CASE WHEN random() < 0.9 THEN (ARRAY['5213010100', '4513025021', '5214010100', '4613010100'])[1 + floor(random() * 4)::int] END,
+	latitude => CASE WHEN i % 3 = 1 THEN 35.9 + floor(random() * 4) / 20 END,
+	longitude => CASE WHEN i % 3 = 1 THEN 126.7::float8 END,
+	wage => CASE WHEN random() < 0.8 THEN 1900000 + floor(random() * 4)::int * 200000 END,
+	hours => CASE WHEN random() < 0.7 THEN 38 + floor(random() * 3)::int * 2 END,
+	shifts => CASE WHEN random() < 0.6 THEN string_to_array((ARRAY['day', 'night', 'day,rotating'])[1 + floor(random() * 3)::int], ',') END,
+	education => CASE WHEN random() < 0.6 THEN (ARRAY['high', 'college', 'bachelor'])[1 + floor(random() * 3)::int] END,
+	experience => CASE WHEN random() < 0.6 THEN floor(random() * 4)::int END,
+	target_groups => CASE WHEN random() < 0.2 THEN ARRAY[(ARRAY['youth', 'older'])[1 + floor(random() * 2)::int]] END)
+FROM generate_series(1, 250) i, LATERAL (SELECT CASE WHEN random() < 0.85 THEN
+	(SELECT array_agg((ARRAY['용접', '취부', '도장', '지게차', '배관', '전기'])[1 + floor(random() * 6)::int]) FROM generate_series(1, 1 + (i % 4))) END AS sk) x;
+-- the same profiles again under other ids: exact ties everywhere
+INSERT INTO r_seekers SELECT id + 1000, profile FROM r_seekers;
+INSERT INTO r_postings SELECT id + 1000, profile FROM r_postings;
+SELECT count(*) AS seekers, count(profile) AS with_profile,
+       (SELECT count(*) FROM r_postings) AS postings FROM r_seekers;
+CREATE FUNCTION pg_temp.brute(k int, weights jsonb, by_posting boolean)
+RETURNS TABLE (seeker_id bigint, posting_id bigint, rank int, score real) LANGUAGE sql AS $$
+	SELECT s.id, x.id, x.rank, x.score
+	FROM r_seekers s, LATERAL (
+		SELECT p.id, match_score(s.profile, p.profile, coalesce(weights, '{}')) AS score,
+		       row_number() OVER (ORDER BY match_score(s.profile, p.profile, coalesce(weights, '{}')) DESC, p.id)::int AS rank
+		FROM r_postings p WHERE p.profile IS NOT NULL
+		ORDER BY score DESC, p.id LIMIT k) x
+	WHERE NOT by_posting AND s.profile IS NOT NULL
+	UNION ALL
+	SELECT x.id, p.id, x.rank, x.score
+	FROM r_postings p, LATERAL (
+		SELECT s.id, match_score(s.profile, p.profile, coalesce(weights, '{}')) AS score,
+		       row_number() OVER (ORDER BY match_score(s.profile, p.profile, coalesce(weights, '{}')) DESC, s.id)::int AS rank
+		FROM r_seekers s WHERE s.profile IS NOT NULL
+		ORDER BY score DESC, s.id LIMIT k) x
+	WHERE by_posting AND p.profile IS NOT NULL
+$$;
+SELECT k, weights, by_posting,
+       (SELECT count(*) FROM match_batch('r_seekers', 'r_postings', k, weights::jsonb, by_posting)) AS batch_rows,
+       (SELECT count(*) FROM (SELECT * FROM match_batch('r_seekers', 'r_postings', k, weights::jsonb, by_posting)
+                              EXCEPT ALL SELECT * FROM pg_temp.brute(k, weights::jsonb, by_posting)) d) AS only_batch,
+       (SELECT count(*) FROM (SELECT * FROM pg_temp.brute(k, weights::jsonb, by_posting)
+                              EXCEPT ALL SELECT * FROM match_batch('r_seekers', 'r_postings', k, weights::jsonb, by_posting)) d) AS only_brute
+FROM (VALUES (1, NULL, false), (4, NULL, false), (9, NULL, false),
+             (1, NULL, true), (4, NULL, true), (9, NULL, true),
+             (4, '{"skills": 1, "region": 0}', false), (4, '{"skills": 1, "region": 0}', true),
+             (3, '{"occupation": 0, "skills": 0, "region": 0, "wage": 0}', false),
+             (3, '{"wage": 1e-300, "hours": 0}', true)) AS t(k, weights, by_posting)
+ORDER BY by_posting, k, weights;
+-- the scores tie often here, at the cut too (ranks 4 and 5 of 240 seekers)
+SELECT count(*) > 50 AS many_ties_at_the_cut
+FROM match_batch('r_seekers', 'r_postings', 5) a JOIN match_batch('r_seekers', 'r_postings', 5) b
+	ON a.seeker_id = b.seeker_id AND a.rank = 4 AND b.rank = 5 AND a.score = b.score;
+
+-- match_batch_explain: the rows of match_batch, each with match_explain
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE (e.seeker_id, e.posting_id, e.rank, e.score) IS DISTINCT FROM (b.seeker_id, b.posting_id, b.rank, b.score)) AS other_rows,
+       count(*) FILTER (WHERE e.explanation <> match_explain(s.profile, p.profile, '{"skills": 1}')) AS other_explanations
+FROM match_batch_explain('r_seekers', 'r_postings', 3, '{"skills": 1}') e
+FULL JOIN match_batch('r_seekers', 'r_postings', 3, '{"skills": 1}') b USING (seeker_id, rank)
+LEFT JOIN r_seekers s ON s.id = e.seeker_id LEFT JOIN r_postings p ON p.id = e.posting_id;
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE e.explanation <> match_explain(s.profile, p.profile)) AS other_explanations,
+       count(*) FILTER (WHERE (e.explanation->>'score')::real <> e.score) AS other_scores
+FROM match_batch_explain('r_seekers', 'r_postings', 2, by_posting => true) e
+JOIN r_seekers s ON s.id = e.seeker_id JOIN r_postings p ON p.id = e.posting_id;
+
+-- Which factor decided a top-1, worked by hand.  Default weights; every
+-- profile gives occupation (.2), skills (.3) and region (.15): total .65.
+CREATE TEMP TABLE h_seekers (id bigint, profile jobprofile);
+CREATE TEMP TABLE h_postings (id bigint, profile jobprofile);
+INSERT INTO h_seekers VALUES
+	(1, 'occupation=7430 skills={용접,취부} region=5213010100 target_groups={older}'),
+	(2, 'occupation=7430 skills={용접,도장} region=5213010100 target_groups={older}'),
+	(3, 'occupation=7430 skills={용접,취부} region=5213010100 target_groups={youth}'),
+	(4, 'occupation=7430 skills={용접,취부} region=5214010100');
+INSERT INTO h_postings VALUES
+	(10, 'occupation=7430 skills={용접,취부} region=5213010100'),
+	(11, 'occupation=7431 skills={용접,취부} region=5213010100'),
+	(12, 'occupation=7430 skills={용접,도장} region=5213010100'),
+	(13, 'occupation=7430 skills={용접,취부} region=5213010100 target_groups={youth}'),
+	(14, 'occupation=7430 skills={용접,취부} region=5214010100');
+-- Scores: seeker 1: 10 -> 1, 11 -> (.2 * 3/4 + .3 + .15) / .65, 12 -> (.2 + .3 / 2 + .15) / .65,
+-- 13 -> 0 (youth only), 14 -> (.2 + .3 + .15 * .3) / .65 (same sido only).
+-- Top-1 against top-2, by hand:
+--   seeker 1: 10 (1) over 11: occupation gains .2 * (1 - 3/4) / .65
+--   seeker 2: 12 (1) over 10: skills gain .3 * (1 - 1/2) / .65
+--   seeker 3: 10 and 13 both 1: a tie (10 first by id)
+--   seeker 4: 14 (1) over 10: region gains .15 * (1 - .3) / .65
+CREATE TEMP TABLE h_expected (outer_id bigint, best bigint, second bigint, margin float8, decided text);
+INSERT INTO h_expected VALUES
+	(1, 10, 11, .2 * (1 - 3 / 4.0) / .65, 'occupation'),
+	(2, 12, 10, .3 * (1 - 1 / 2.0) / .65, 'skills'),
+	(3, 10, 13, 0, 'tie'),
+	(4, 14, 10, .15 * (1 - .3) / .65, 'region');
+SELECT x.outer_id, x.best, x.second, x.decided, round(x.margin::numeric, 6) AS margin,
+       (a.posting_id, b.posting_id) = (x.best, x.second) AS same_top_two,
+       abs((a.score - b.score) - x.margin) < 1e-6 AS margin_ok,
+       match_deciding_factor(a.explanation, b.explanation) = x.decided AS decided_ok,
+       match_deciding_factor(b.explanation, a.explanation) = x.decided AS either_order
+FROM h_expected x
+JOIN match_batch_explain('h_seekers', 'h_postings', 2) a ON a.seeker_id = x.outer_id AND a.rank = 1
+JOIN match_batch_explain('h_seekers', 'h_postings', 2) b ON b.seeker_id = x.outer_id AND b.rank = 2
+ORDER BY x.outer_id;
+-- the summary: each decided once of four; the mean differences are the
+-- gains above over 4, and they sum to the mean margin
+SELECT factor, decided, share, round(mean_difference::numeric, 6) AS mean_difference,
+       abs(mean_difference - CASE factor WHEN 'occupation' THEN .2 * (1 - 3 / 4.0) / .65 / 4
+                                         WHEN 'skills' THEN .3 * (1 - 1 / 2.0) / .65 / 4
+                                         WHEN 'region' THEN .15 * (1 - .3) / .65 / 4 ELSE 0 END) < 1e-9 AS ok
+FROM match_factor_summary('h_seekers', 'h_postings');
+-- by posting: 10 and 11 have seekers 1 and 3 tied; 12: seeker 2 over 1 by
+-- skills; 13: seeker 3 over seeker 1, whom the youth-only posting filters
+-- out (so every factor of seeker 3 counts: .2/.65, .3/.65, .15/.65);
+-- 14: seeker 4 over seeker 1 by region
+SELECT factor, decided, share, round(mean_difference::numeric, 6) AS mean_difference,
+       abs(mean_difference - CASE factor WHEN 'occupation' THEN (.2 / .65) / 5
+                                         WHEN 'skills' THEN (.3 * (1 - 1 / 2.0) / .65 + .3 / .65) / 5
+                                         WHEN 'region' THEN (.15 * (1 - .3) / .65 + .15 / .65) / 5 ELSE 0 END) < 1e-9 AS ok
+FROM match_factor_summary('h_seekers', 'h_postings', by_posting => true);
+-- the same summary in SQL: match_deciding_factor over ranks 1 and 2
+SELECT count(*) AS differences FROM (
+	(SELECT factor, decided FROM match_factor_summary('r_seekers', 'r_postings', '{"region": 0.5}', true) WHERE decided > 0
+	 EXCEPT
+	 SELECT match_deciding_factor(a.explanation, b.explanation), count(*)
+	 FROM match_batch_explain('r_seekers', 'r_postings', 2, '{"region": 0.5}', true) a
+	 JOIN match_batch_explain('r_seekers', 'r_postings', 2, '{"region": 0.5}', true) b
+	   ON a.posting_id = b.posting_id AND a.rank = 1 AND b.rank = 2
+	 GROUP BY 1)
+	UNION ALL
+	(SELECT match_deciding_factor(a.explanation, b.explanation), count(*)
+	 FROM match_batch_explain('r_seekers', 'r_postings', 2, '{"region": 0.5}', true) a
+	 JOIN match_batch_explain('r_seekers', 'r_postings', 2, '{"region": 0.5}', true) b
+	   ON a.posting_id = b.posting_id AND a.rank = 1 AND b.rank = 2
+	 GROUP BY 1
+	 EXCEPT
+	 SELECT factor, decided FROM match_factor_summary('r_seekers', 'r_postings', '{"region": 0.5}', true) WHERE decided > 0)) d;
+-- the eight mean differences sum to the mean margin; the shares to 1
+SELECT abs(sum(mean_difference) - (SELECT avg(a.score::float8 - b.score::float8)
+                                   FROM match_batch('r_seekers', 'r_postings', 2) a
+                                   JOIN match_batch('r_seekers', 'r_postings', 2) b
+                                     ON a.seeker_id = b.seeker_id AND a.rank = 1 AND b.rank = 2)) < 1e-6 AS sums_to_margin,
+       round(sum(share)::numeric, 12) AS shares, sum(decided) = (SELECT count(*) FROM r_seekers WHERE profile IS NOT NULL) AS every_seeker
+FROM match_factor_summary('r_seekers', 'r_postings');
+-- a filtered runner-up, a tie, and bad explanations
+SELECT match_deciding_factor(match_explain('target_groups={youth} wage=2000000', 'wage=2000000 target_groups={youth}'),
+                             match_explain('target_groups={older} wage=2000000', 'wage=2000000 target_groups={youth}')) AS filtered,
+       match_deciding_factor(match_explain('wage=2000000', 'wage=2000000'), match_explain('hours=40', 'hours=40')) AS tie,
+       match_deciding_factor(match_explain('wage=2000000 hours=40', 'wage=1900000 hours=40'),
+                             match_explain('wage=2000000 hours=40', 'wage=2000000 hours=44')) AS wage_over_hours;
+SELECT q, pg_temp.sqlstate_of(q) FROM (VALUES
+	($$SELECT match_deciding_factor('{}', match_explain('', ''))$$),
+	($$SELECT match_deciding_factor('[1]', match_explain('', ''))$$),
+	($$SELECT match_deciding_factor(match_explain('', '') - 'score', match_explain('', ''))$$),
+	($$SELECT match_deciding_factor(jsonb_set(match_explain('', ''), '{skills,contribution}', '"x"'), match_explain('', ''))$$),
+	($$SELECT * FROM match_factor_summary(NULL, 'h_postings')$$),
+	($$SELECT * FROM match_batch_explain('h_seekers', 'h_postings', 0)$$),
+	($$SELECT * FROM match_batch_explain('h_seekers', 'h_postings', 2, id_column => 'nope')$$)
+) AS t(q);

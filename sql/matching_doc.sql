@@ -45,3 +45,40 @@ SELECT * FROM match_batch('seekers', 'postings', 2);
 SELECT * FROM match_batch('seekers', 'postings', 1, by_posting => true);
 SELECT 'k=2 {(11,0.9),(13,0.6)}'::topk_state AS state,
        topk_final(topk_combine('k=2 {(11,0.9),(13,0.6)}', 'k=2 {(12,0.75)}')) AS merged;
+
+-- Example 6: every row of a batch explained, and what decided each top-1
+CREATE TEMP TABLE welders (id bigint, profile jobprofile);
+CREATE TEMP TABLE welding_jobs (id bigint, profile jobprofile);
+INSERT INTO welders VALUES
+	(1, 'occupation=7430 skills={용접,취부} region=5213010100 target_groups={older}'),
+	(2, 'occupation=7430 skills={용접,도장} region=5213010100 target_groups={older}'),
+	(3, 'occupation=7430 skills={용접,취부} region=5213010100 target_groups={youth}'),
+	(4, 'occupation=7430 skills={용접,취부} region=5214010100');
+INSERT INTO welding_jobs VALUES
+	(10, 'occupation=7430 skills={용접,취부} region=5213010100'),
+	(11, 'occupation=7431 skills={용접,취부} region=5213010100'),
+	(12, 'occupation=7430 skills={용접,도장} region=5213010100'),
+	(13, 'occupation=7430 skills={용접,취부} region=5213010100 target_groups={youth}'),
+	(14, 'occupation=7430 skills={용접,취부} region=5214010100');
+SELECT seeker_id, posting_id, rank, score,
+       explanation->'occupation'->'similarity' AS occupation,
+       explanation->'skills'->'matched' AS skills_matched,
+       explanation->'region'->'similarity' AS region
+FROM match_batch_explain('welders', 'welding_jobs', 2)
+ORDER BY seeker_id, rank;
+WITH e AS (SELECT * FROM match_batch_explain('welders', 'welding_jobs', 2))
+SELECT a.seeker_id, a.posting_id AS best, a.score, b.posting_id AS runner_up, b.score AS runner_up_score,
+       match_deciding_factor(a.explanation, b.explanation) AS decided_by
+FROM e a JOIN e b ON b.seeker_id = a.seeker_id AND b.rank = 2
+WHERE a.rank = 1
+ORDER BY a.seeker_id;
+SELECT factor, decided, share, round(mean_difference::numeric, 4) AS mean_difference
+FROM match_factor_summary('welders', 'welding_jobs');
+SELECT factor, decided, share, round(mean_difference::numeric, 4) AS mean_difference
+FROM match_factor_summary('welders', 'welding_jobs', by_posting => true)
+WHERE decided > 0 OR mean_difference <> 0;
+SELECT s.id AS seeker_id, x.posting_id, x.score, match_explain(s.profile, p.profile)->'skills'->'matched' AS matched
+FROM welders s
+JOIN match_batch('welders', 'welding_jobs', 1) x ON x.seeker_id = s.id
+JOIN welding_jobs p ON p.id = x.posting_id
+ORDER BY s.id;

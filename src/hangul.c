@@ -41,6 +41,7 @@
 
 #include "hangul.h"
 #include "jobs_ext.h"
+#include "setting_guard.h"
 
 /* Characters that separate words in a label and carry no meaning of their own */
 static bool
@@ -459,6 +460,7 @@ text_edit_distance(const char *a, const char *b)
 #define HANGUL_STACK_LETTERS	256
 
 double		hangul_similarity_threshold = 0.3;
+GucSource	hangul_similarity_threshold_source = PGC_S_DEFAULT;
 
 /*
  * Jamo tables, built once per backend from ICU's character names: the
@@ -1400,7 +1402,24 @@ PG_FUNCTION_INFO_V1(hangul_similarity_op);
 Datum
 hangul_similarity_op(PG_FUNCTION_ARGS)
 {
+	setting_guard(hangul_similarity_threshold_source,
+				  "jobs_ext.hangul_similarity_threshold", "the %% operator",
+				  HANGUL_SIMILARITY_HINT);
 	PG_RETURN_BOOL(hangul_similarity_fc(fcinfo) >= (float4) hangul_similarity_threshold);
+}
+
+/* Both thresholds keep the source of their value for setting_guard() */
+bool
+hangul_threshold_check(double *newval, void **extra, GucSource source)
+{
+	*extra = setting_source_extra(source);
+	return *extra != NULL;
+}
+
+static void
+hangul_similarity_threshold_assign(double newval, void *extra)
+{
+	hangul_similarity_threshold_source = ((SettingSource *) extra)->source;
 }
 
 void
@@ -1415,7 +1434,9 @@ hangul_define_gucs(void)
 							 1.0,
 							 PGC_USERSET,
 							 0,
-							 NULL, NULL, NULL);
+							 hangul_threshold_check,
+							 hangul_similarity_threshold_assign,
+							 NULL);
 	hangul_word_define_gucs();
 }
 

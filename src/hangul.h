@@ -21,6 +21,7 @@
 #include "postgres.h"
 
 #include "lib/stringinfo.h"
+#include "utils/guc.h"
 
 /* Hangul syllable arithmetic (Unicode 15, section 3.12) */
 #define HANGUL_SBASE	0xAC00
@@ -116,10 +117,20 @@ extern void hangul_choseong_grams(const uint32 *letters, int n, bool pad,
 								  HangulGrams *g);
 extern float4 hangul_gram_similarity(const HangulGrams *a, const HangulGrams *b);
 extern double hangul_similarity_threshold;
+extern GucSource hangul_similarity_threshold_source;
 extern int	hangul_sort_unique(uint64 *a, int n);
 
 /* hangul_word.c: word similarity (<%% and %%>) */
 extern double hangul_word_similarity_threshold;
+extern GucSource hangul_word_similarity_threshold_source;
+
+/* check and assign hooks that track a threshold's source (setting_guard.h) */
+extern bool hangul_threshold_check(double *newval, void **extra, GucSource source);
+
+#define HANGUL_SIMILARITY_HINT \
+	"Compare hangul_similarity(a, b) >= threshold in the query instead."
+#define HANGUL_WORD_SIMILARITY_HINT \
+	"Compare hangul_word_similarity(query, text) >= threshold in the query instead."
 extern void hangul_word_define_gucs(void);
 extern bool hangul_word_query_keys(const uint32 *letters, int n, HangulGrams *g);
 

@@ -21,6 +21,7 @@
 
 #include "hangul.h"
 #include "jobs_ext.h"
+#include "setting_guard.h"
 
 #define HANGUL_STRATEGY_SIMILAR		1
 #define HANGUL_STRATEGY_CHOSEONG	2
@@ -94,6 +95,15 @@ hangul_gin_extract_query(PG_FUNCTION_ARGS)
 	int			i;
 
 	*nentries = 0;
+	/* the consistent functions bound by the threshold: it must be the user's */
+	if (strategy == HANGUL_STRATEGY_SIMILAR)
+		setting_guard(hangul_similarity_threshold_source,
+					  "jobs_ext.hangul_similarity_threshold", "the %% operator",
+					  HANGUL_SIMILARITY_HINT);
+	else if (strategy == HANGUL_STRATEGY_WORD)
+		setting_guard(hangul_word_similarity_threshold_source,
+					  "jobs_ext.hangul_word_similarity_threshold", "the %%> operator",
+					  HANGUL_WORD_SIMILARITY_HINT);
 	if ((strategy == HANGUL_STRATEGY_SIMILAR && hangul_similarity_threshold <= 0.0) ||
 		(strategy == HANGUL_STRATEGY_WORD && hangul_word_similarity_threshold <= 0.0))
 	{

@@ -52,8 +52,10 @@
 
 #include "hangul.h"
 #include "jobs_ext.h"
+#include "setting_guard.h"
 
 double		hangul_word_similarity_threshold = 0.6;
+GucSource	hangul_word_similarity_threshold_source = PGC_S_DEFAULT;
 
 /* Texts of up to this many letters are worked on in stack buffers */
 #define HANGUL_WORD_STACK	256
@@ -444,6 +446,9 @@ PG_FUNCTION_INFO_V1(hangul_word_similarity_op);
 Datum
 hangul_word_similarity_op(PG_FUNCTION_ARGS)
 {
+	setting_guard(hangul_word_similarity_threshold_source,
+				  "jobs_ext.hangul_word_similarity_threshold", "the <%% operator",
+				  HANGUL_WORD_SIMILARITY_HINT);
 	PG_RETURN_BOOL(hangul_word_similarity_fc(fcinfo, 0) >=
 				   (float4) hangul_word_similarity_threshold);
 }
@@ -453,8 +458,17 @@ PG_FUNCTION_INFO_V1(hangul_word_similarity_commutator_op);
 Datum
 hangul_word_similarity_commutator_op(PG_FUNCTION_ARGS)
 {
+	setting_guard(hangul_word_similarity_threshold_source,
+				  "jobs_ext.hangul_word_similarity_threshold", "the %%> operator",
+				  HANGUL_WORD_SIMILARITY_HINT);
 	PG_RETURN_BOOL(hangul_word_similarity_fc(fcinfo, 1) >=
 				   (float4) hangul_word_similarity_threshold);
+}
+
+static void
+hangul_word_similarity_threshold_assign(double newval, void *extra)
+{
+	hangul_word_similarity_threshold_source = ((SettingSource *) extra)->source;
 }
 
 void
@@ -469,5 +483,7 @@ hangul_word_define_gucs(void)
 							 1.0,
 							 PGC_USERSET,
 							 0,
-							 NULL, NULL, NULL);
+							 hangul_threshold_check,
+							 hangul_word_similarity_threshold_assign,
+							 NULL);
 }

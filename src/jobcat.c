@@ -8,7 +8,9 @@
  * below.  Comparison follows the taxonomy's pre-order (a parent sorts before
  * its children), which is the order of jobcat_nodes[].
  *
- * Text input accepts the OECD code, the Eurostat dotted code, the Korean or
+ * Text input accepts the OECD code, the Eurostat dotted code (either may be
+ * prefixed with its numbering, 'oecd:' or 'eurostat:'; a dotted code that
+ * means different nodes in the two is refused without one), the Korean or
  * English label and documented aliases, all folded through ICU first
  * (hangul_fold_key), so NFD Hangul, full-width digits, spacing and middle-dot
  * variants are accepted.  Text output is chosen by jobs_ext.jobcat_output.
@@ -26,8 +28,10 @@
 #include "utils/guc.h"
 #include "utils/memutils.h"
 #include "utils/sortsupport.h"
+#include "utils/tuplestore.h"
 
 #include "jobs_ext.h"
+#include "setting_guard.h"
 #include "jobcat.h"
 
 typedef struct JobcatNode
@@ -41,8 +45,13 @@ typedef struct JobcatNode
 /*
  * The taxonomy in pre-order.  Codes and English labels follow the OECD/Eurostat
  * LMP methodology; Korean labels of the top levels are Korea's six types of
- * government-funded job programme (재정지원 일자리사업).  OECD folds Eurostat's
- * category 3 (job rotation and job sharing) into employment incentives as 43.
+ * government-funded job programme (재정지원 일자리사업).  Job rotation and job
+ * sharing, Eurostat's category 3, is 43 under employment incentives, as the
+ * OECD codes it (doc/jobcat.md says why).
+ *
+ * The taxonomy stops where the OECD's codes stop: Eurostat's finer
+ * sub-categories (1.1.1, 1.1.2, 1.2.1, 1.2.2) have no OECD code to store, so
+ * they read as the node that holds them (jobcat_eurostat[] below).
  */
 static const JobcatNode jobcat_nodes[] = {
 	{10, 0, "고용서비스", "PES and administration"},
@@ -82,60 +91,129 @@ static const JobcatNode jobcat_nodes[] = {
 #define JOBCAT_MAXCODE	999
 
 /*
- * Other names users type for a category (documented in doc/jobcat.md).
- * Eurostat dotted codes need no entry: folding drops the dots, so "8.1.1"
- * becomes "811", and single digits are listed here as "n" -> n0.
+ * Eurostat's numbering of the LMP methodology, each number with the node it
+ * reads as and why (listed by jobcat_eurostat(), documented in
+ * doc/jobcat.md).
+ */
+typedef struct JobcatEurostat
+{
+	const char *number;			/* dotted, as Eurostat writes it */
+	int16		code;			/* the node it reads as */
+	const char *title;			/* Eurostat's title */
+	const char *note;
+} JobcatEurostat;
+
+static const JobcatEurostat jobcat_eurostat[] = {
+	{"1", 10, "Labour market services", "OECD 10"},
+	{"1.1", 11, "Client services", "OECD 11"},
+	{"1.1.1", 11, "Information services", "part of 1.1; the OECD has no finer code"},
+	{"1.1.2", 11, "Individual case management", "part of 1.1; the OECD has no finer code"},
+	{"1.2", 10, "Other activities of the PES", "the OECD splits it into 12 and 13, so it reads as their parent"},
+	{"1.2.1", 10, "Administration of LMP measures", "part of 1.2, which spans OECD 12 and 13"},
+	{"1.2.2", 10, "Other services/activities", "part of 1.2, which spans OECD 12 and 13"},
+	{"2", 20, "Training", "OECD 20"},
+	{"2.1", 21, "Institutional training", "OECD 21"},
+	{"2.2", 22, "Workplace training", "OECD 22"},
+	{"2.3", 23, "Integrated training", "OECD 23"},
+	{"2.4", 24, "Special support for apprenticeship", "OECD 24"},
+	{"3", 43, "Job rotation and job sharing", "its own category in Eurostat's numbering; OECD 43, under employment incentives"},
+	{"3.1", 43, "Job rotation", "part of 3; the OECD has no finer code"},
+	{"3.2", 43, "Job sharing", "part of 3; the OECD has no finer code"},
+	{"4", 40, "Employment incentives", "OECD 40"},
+	{"4.1", 41, "Recruitment incentives", "OECD 41"},
+	{"4.1.1", 411, "Permanent recruitment incentives", "OECD 411"},
+	{"4.1.2", 412, "Temporary recruitment incentives", "OECD 412"},
+	{"4.2", 42, "Employment maintenance incentives", "OECD 42"},
+	{"5", 50, "Sheltered and supported employment and rehabilitation", "OECD 50"},
+	{"5.1", 51, "Sheltered and supported employment", "OECD 51"},
+	{"5.2", 52, "Rehabilitation", "OECD 52"},
+	{"6", 60, "Direct job creation", "OECD 60"},
+	{"7", 70, "Start-up incentives", "OECD 70"},
+	{"8", 80, "Out-of-work income maintenance and support", "OECD 80"},
+	{"8.1", 81, "Full unemployment benefits", "OECD 81"},
+	{"8.1.1", 811, "Unemployment insurance", "OECD 811"},
+	{"8.1.2", 812, "Unemployment assistance", "OECD 812"},
+	{"8.2", 82, "Partial unemployment benefits", "OECD 82"},
+	{"8.3", 83, "Part-time unemployment benefits", "OECD 83"},
+	{"8.4", 84, "Redundancy compensation", "OECD 84"},
+	{"8.5", 85, "Bankruptcy compensation", "OECD 85"},
+	{"9", 90, "Early retirement", "OECD 90"},
+	{"9.1", 91, "Full early retirement", "OECD 91"},
+	{"9.2", 92, "Partial early retirement", "OECD 92"},
+};
+
+/*
+ * Other names users type for a category, each with the reason it reads as
+ * that node (listed by jobcat_aliases(), documented in doc/jobcat.md).
+ * Numbers are not aliases: jobcat_parse_number() reads them.
  */
 typedef struct JobcatAlias
 {
 	const char *name;
 	int16		code;
+	const char *note;
 } JobcatAlias;
 
 static const JobcatAlias jobcat_aliases[] = {
-	/* Eurostat top-level codes: n is OECD n0; category 3 is OECD 43 */
-	{"1", 10}, {"2", 20}, {"3", 43}, {"3.1", 43}, {"3.2", 43}, {"4", 40},
-	{"5", 50}, {"6", 60}, {"7", 70}, {"8", 80}, {"9", 90},
-	/* Korean */
-	{"공공고용서비스", 10},
-	{"취업알선", 11},
-	{"직업능력개발", 20},
-	{"직업능력개발훈련", 20},
-	{"내일배움카드", 21},
-	{"일학습병행", 23},
-	{"도제훈련", 24},
-	{"채용지원금", 41},
-	{"고용유지지원금", 42},
-	{"고용유지지원", 42},
-	{"일자리 나누기", 43},
-	{"장애인 지원고용", 51},
-	{"공공일자리", 60},
-	{"공공근로", 60},
-	{"공공근로사업", 60},
-	{"희망일자리", 60},
-	{"직접일자리사업", 60},
-	{"창업", 70},
-	{"실업급여", 81},
-	{"구직급여", 811},
-	{"고용보험 실업급여", 811},
-	{"국민취업지원제도", 812},
-	{"구직촉진수당", 812},
-	{"체당금", 85},
-	{"대지급금", 85},
+	/* the ministry's written forms of its six types */
+	{"실업소득 유지 및 지원", 80, "the ministry's name of its sixth type of job programme"},
+	{"실업소득 유지", 80, "the ministry's short form of its sixth type"},
+	/* Korean names of categories */
+	{"공공고용서비스", 10, "the public employment service"},
+	{"취업알선", 11, "placement"},
+	{"직업능력개발", 20, "vocational skills development: training"},
+	{"직업능력개발훈련", 20, "vocational skills development training"},
+	{"일학습병행", 23, "work and learning alternating between firm and training centre"},
+	{"도제훈련", 24, "apprenticeship"},
+	{"채용지원금", 41, "a subsidy to the employer for hiring"},
+	{"고용유지지원", 42, "short form of 고용유지지원금"},
+	{"일자리 나누기", 43, "job sharing"},
+	{"장애인 지원고용", 51, "supported employment of disabled people"},
+	{"공공일자리", 60, "public-sector jobs created for the jobless"},
+	{"직접일자리사업", 60, "the ministry's direct job creation programmes"},
+	{"창업", 70, "start-up"},
+	{"체당금", 85, "wages paid by the state when the employer is insolvent (old name)"},
+	{"대지급금", 85, "wages paid by the state when the employer is insolvent (name since 2021)"},
+	/* programme names job centres use */
+	{"내일배움카드", 21, "training voucher for courses at training institutions"},
+	{"국민내일배움카드", 21, "the training voucher's name since 2020"},
+	{"지역고용촉진지원금", 41, "paid to employers who hire job seekers living in a designated region"},
+	{"청년내일채움공제", 411, "paid for young people hired on open-ended (정규직) contracts who stay two years"},
+	{"고용유지지원금", 42, "paid to the employer who keeps workers on paid leave or short hours"},
+	{"공공근로", 60, "public works for the jobless and low-income"},
+	{"공공근로사업", 60, "public works for the jobless and low-income"},
+	{"희망근로", 60, "public works of 2009-2010, and the name reused since"},
+	{"희망일자리", 60, "temporary public jobs of 2020 for those who lost work to COVID-19"},
+	{"생활방역 일자리", 60, "COVID-19 quarantine jobs of 2020, part of 희망일자리"},
+	{"지역공동체 일자리", 60, "jobs in local community projects for the jobless"},
+	{"지역공동체 일자리사업", 60, "jobs in local community projects for the jobless"},
+	{"노인일자리", 60, "jobs created in public and non-profit bodies for older people"},
+	{"노인일자리사업", 60, "jobs created in public and non-profit bodies for older people"},
+	{"실업급여", 811, "benefits of the Employment Insurance Act, financed by contributions"},
+	{"구직급여", 811, "the main insurance benefit for the jobless"},
+	{"고용보험 실업급여", 811, "benefits of the Employment Insurance Act, financed by contributions"},
+	{"국민취업지원제도", 812, "means-tested allowance, with services, for job seekers without insurance"},
+	{"구직촉진수당", 812, "the allowance of 국민취업지원제도"},
+	{"청년구직활동지원금", 812, "means-tested allowance for young job seekers, not insurance"},
+	{"긴급고용안정지원금", 80, "paid to workers on unpaid leave and to freelancers, who have no employer: no one sub-category of 8"},
+	{"무급휴직 지원금", 82, "paid to workers on unpaid leave, who keep their job"},
+	{"무급휴직자 지원금", 82, "paid to workers on unpaid leave, who keep their job"},
+	{"무급휴업·휴직 고용유지지원금", 82, "paid to the worker on unpaid leave, not to the employer"},
 	/* English */
-	{"PES", 10},
-	{"Public employment services", 10},
-	{"Labour market services", 10},
-	{"Placement", 11},
-	{"Integrated training", 23},
-	{"Apprenticeship", 24},
-	{"Job rotation", 43},
-	{"Job sharing", 43},
-	{"Sheltered and supported employment and rehabilitation", 50},
-	{"Public works", 60},
-	{"Start-up", 70},
-	{"Unemployment benefits", 80},
-	{"Out-of-work income maintenance", 80},
+	{"PES", 10, "public employment service"},
+	{"Public employment services", 10, "the PES"},
+	{"Labour market services", 10, "Eurostat's title of category 1"},
+	{"Placement", 11, "placement"},
+	{"Client services", 11, "Eurostat's title of 1.1"},
+	{"Integrated training", 23, "Eurostat's title of 2.3"},
+	{"Apprenticeship", 24, "apprenticeship"},
+	{"Job rotation", 43, "Eurostat's 3.1"},
+	{"Job sharing", 43, "Eurostat's 3.2"},
+	{"Sheltered and supported employment and rehabilitation", 50, "Eurostat's title of category 5"},
+	{"Public works", 60, "direct job creation"},
+	{"Start-up", 70, "start-up incentives"},
+	{"Unemployment benefits", 80, "out-of-work income"},
+	{"Out-of-work income maintenance", 80, "short form of the title"},
 };
 
 /* Longest text input looked at, in bytes */
@@ -172,6 +250,21 @@ static const struct config_enum_entry jobcat_output_options[] = {
 };
 
 static int	jobcat_output_format = JOBCAT_OUTPUT_CODE;
+static GucSource jobcat_output_source = PGC_S_DEFAULT;
+
+/* keep the source of the value for setting_guard() */
+static bool
+jobcat_output_check(int *newval, void **extra, GucSource source)
+{
+	*extra = setting_source_extra(source);
+	return *extra != NULL;
+}
+
+static void
+jobcat_output_assign(int newval, void *extra)
+{
+	jobcat_output_source = ((SettingSource *) extra)->source;
+}
 
 void
 jobcat_define_gucs(void)
@@ -190,8 +283,9 @@ jobcat_define_gucs(void)
 							 jobcat_output_options,
 							 PGC_USERSET,
 							 0,
-							 NULL, NULL, NULL);
-	MarkGUCPrefixReserved("jobs_ext");
+							 jobcat_output_check,
+							 jobcat_output_assign,
+							 NULL);
 }
 
 static inline const JobcatNode *
@@ -290,6 +384,173 @@ jobcat_closest(const char *key)
 #define JOBCAT_INPUT_HINT \
 	"Write a category as its OECD code (60), Eurostat code (8.1.1), or Korean or English label; jobcat_taxonomy() lists them all."
 
+/* Which numbering a code is read in */
+typedef enum JobcatNumbering
+{
+	JOBCAT_NUMBERING_ANY,		/* no prefix: plain is OECD, dotted is Eurostat */
+	JOBCAT_NUMBERING_OECD,		/* 'oecd:' */
+	JOBCAT_NUMBERING_EUROSTAT	/* 'eurostat:' */
+} JobcatNumbering;
+
+/* The Eurostat number whose digits are these (1.1.1 for "111"), or NULL */
+static const JobcatEurostat *
+jobcat_eurostat_find(const char *digits)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(jobcat_eurostat); i++)
+	{
+		const char *n = jobcat_eurostat[i].number;
+		const char *d = digits;
+
+		for (; *n != '\0'; n++)
+		{
+			if (*n == '.')
+				continue;
+			if (*n != *d)
+				break;
+			d++;
+		}
+		if (*n == '\0' && *d == '\0')
+			return &jobcat_eurostat[i];
+	}
+	return NULL;
+}
+
+/* Digits written as Eurostat writes them: "13" as "1.3" */
+static char *
+jobcat_dotted(const char *digits)
+{
+	StringInfoData buf;
+	const char *d;
+
+	initStringInfo(&buf);
+	for (d = digits; *d != '\0'; d++)
+	{
+		if (d != digits)
+			appendStringInfoChar(&buf, '.');
+		appendStringInfoChar(&buf, *d);
+	}
+	return buf.data;
+}
+
+/* The OECD code these digits write, or -1 */
+static int16
+jobcat_oecd_find(const char *digits)
+{
+	int			len = strlen(digits);
+
+	if (len < 2 || len > 3 || digits[0] == '0')
+		return -1;
+	if (!jobcat_code_is_valid(atoi(digits)))
+		return -1;
+	return (int16) atoi(digits);
+}
+
+/*
+ * Was a code written with separators between its digits (8.1.1, ８．１．１)?
+ * The input folded to digits alone, so anything in it but digits (ASCII or
+ * full-width) and ASCII white space is a separator.  Only the part after a
+ * numbering prefix counts, but a prefixed code never asks.
+ */
+static bool
+jobcat_input_dotted(const char *utf8)
+{
+	const unsigned char *p = (const unsigned char *) utf8;
+
+	while (*p != '\0')
+	{
+		if (isdigit(*p) || *p == ' ' || *p == '\t' || *p == '\n' ||
+			*p == '\r' || *p == '\f' || *p == '\v')
+			p++;
+		else if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99)
+			p += 3;				/* U+FF10..U+FF19, full-width digits */
+		else
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Read a code: digits, folded from the input utf8 (the original text str is
+ * for messages).  Without a prefix, plain digits are an OECD code (a single
+ * digit, which the OECD does not use, is Eurostat's category), and dotted
+ * digits are Eurostat's number, or the OECD's code written with dots as the
+ * OECD's own tables do (1.1 for 11); when the two readings name different
+ * nodes (1.2: Eurostat's other activities of the PES, OECD's benefit
+ * administration) the input is refused, never read one way silently.
+ */
+static int16
+jobcat_parse_number(const char *str, const char *utf8, const char *digits,
+					JobcatNumbering numbering, Node *escontext)
+{
+	const JobcatEurostat *euro = jobcat_eurostat_find(digits);
+	int16		oecd = jobcat_oecd_find(digits);
+
+	if (numbering == JOBCAT_NUMBERING_OECD && oecd < 0)
+		JOBS_EXT_INPUT_ERROR(escontext, -1,
+							 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							  errmsg("invalid input syntax for type %s: \"%s\"", "jobcat", str),
+							  errdetail("%s is not an OECD category code.", digits),
+							  errhint("jobcat_taxonomy() lists the OECD codes.")));
+	if (numbering == JOBCAT_NUMBERING_OECD)
+		return oecd;
+	if (numbering == JOBCAT_NUMBERING_EUROSTAT && euro == NULL)
+		JOBS_EXT_INPUT_ERROR(escontext, -1,
+							 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							  errmsg("invalid input syntax for type %s: \"%s\"", "jobcat", str),
+							  errdetail("Eurostat has no category %s.", jobcat_dotted(digits)),
+							  errhint("jobcat_eurostat() lists Eurostat's numbers.")));
+	if (numbering == JOBCAT_NUMBERING_EUROSTAT)
+		return euro->code;
+
+	if (strlen(digits) == 1 && euro != NULL)
+		return euro->code;
+	if (!jobcat_input_dotted(utf8))
+	{
+		if (oecd >= 0)
+			return oecd;
+		if (euro != NULL)
+			JOBS_EXT_INPUT_ERROR(escontext, -1,
+								 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+								  errmsg("invalid input syntax for type %s: \"%s\"", "jobcat", str),
+								  errdetail("%s is not an OECD category code.", digits),
+								  errhint("For Eurostat's %s \"%s\" (category %d), write '%s' or 'eurostat:%s'.",
+										  euro->number, euro->title, euro->code,
+										  euro->number, euro->number)));
+	}
+	else
+	{
+		if (euro != NULL && oecd >= 0 && euro->code != oecd)
+			JOBS_EXT_INPUT_ERROR(escontext, -1,
+								 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+								  errmsg("invalid input syntax for type %s: \"%s\"", "jobcat", str),
+								  errdetail("The code is ambiguous: in Eurostat's numbering %s is \"%s\" (category %d); as the OECD writes it, it is %d \"%s\".",
+											euro->number, euro->title, euro->code,
+											oecd, jobcat_node(oecd)->label_en),
+								  errhint("Write 'eurostat:%s' or 'oecd:%d'.", euro->number, oecd)));
+		if (euro != NULL)
+			return euro->code;
+		if (oecd >= 0)
+			return oecd;
+	}
+	return -2;					/* no category: the caller names the closest */
+}
+
+/* Does s hold ASCII digits only (and at least one)? */
+static bool
+jobcat_all_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+	{
+		if (!isdigit((unsigned char) *s))
+			return false;
+	}
+	return true;
+}
+
 /*
  * Parse text input into an OECD code.  Returns -1 after a soft error.
  */
@@ -299,8 +560,10 @@ jobcat_parse(const char *str, Node *escontext)
 	int			len = strlen(str);
 	char	   *utf8;
 	char	   *key;
+	char	   *name;
+	JobcatNumbering numbering = JOBCAT_NUMBERING_ANY;
 	JobcatKey	probe;
-	JobcatKey  *found;
+	JobcatKey  *found = NULL;
 
 	if (len > JOBCAT_MAX_INPUT)
 		JOBS_EXT_INPUT_ERROR(escontext, -1,
@@ -327,8 +590,42 @@ jobcat_parse(const char *str, Node *escontext)
 							  errdetail("The input is empty."),
 							  errhint(JOBCAT_INPUT_HINT)));
 
-	probe.key = key;
-	found = bsearch(&probe, jobcat_keys, jobcat_nkeys, sizeof(JobcatKey), jobcat_key_cmp);
+	/* a numbering prefix, folded: 'Eurostat: 1.2' is "eurostat:12" */
+	name = key;
+	if (strncmp(key, "eurostat:", 9) == 0)
+	{
+		numbering = JOBCAT_NUMBERING_EUROSTAT;
+		name = key + 9;
+	}
+	else if (strncmp(key, "oecd:", 5) == 0)
+	{
+		numbering = JOBCAT_NUMBERING_OECD;
+		name = key + 5;
+	}
+
+	if (jobcat_all_digits(name))
+	{
+		int16		code = jobcat_parse_number(str, utf8, name, numbering, escontext);
+
+		if (code != -2)
+		{
+			pfree(key);
+			return code;
+		}
+	}
+	else if (numbering != JOBCAT_NUMBERING_ANY)
+		JOBS_EXT_INPUT_ERROR(escontext, -1,
+							 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							  errmsg("invalid input syntax for type %s: \"%s\"", "jobcat", str),
+							  errdetail("After \"%s:\" comes a category code.",
+										numbering == JOBCAT_NUMBERING_OECD ? "oecd" : "eurostat"),
+							  errhint("Write, for example, 'eurostat:1.2' or 'oecd:12'.")));
+	else
+	{
+		probe.key = key;
+		found = bsearch(&probe, jobcat_keys, jobcat_nkeys, sizeof(JobcatKey), jobcat_key_cmp);
+	}
+
 	if (found == NULL)
 	{
 		const JobcatNode *closest = jobcat_closest(key);
@@ -396,6 +693,15 @@ jobcat_out(PG_FUNCTION_ARGS)
 {
 	int16		code = PG_GETARG_INT16(0);
 
+	/*
+	 * A cast to text in a query (fn_expr is set only there) makes text whose
+	 * form the setting chooses; a value sent back to the coordinator (no
+	 * fn_expr) is read there whatever its form and printed by its setting.
+	 */
+	if (fcinfo->flinfo != NULL && fcinfo->flinfo->fn_expr != NULL)
+		setting_guard(jobcat_output_source, "jobs_ext.jobcat_output",
+					  "a cast of jobcat to text",
+					  "Write jobcat_code(c)::text or jobcat_label(c, 'ko') in the query instead.");
 	switch (jobcat_output_format)
 	{
 		case JOBCAT_OUTPUT_KO:
@@ -701,6 +1007,56 @@ jobcat_taxonomy(PG_FUNCTION_ARGS)
 		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(tuple));
 	}
 	SRF_RETURN_DONE(funcctx);
+}
+
+/*
+ * jobcat_eurostat(): Eurostat's numbers, each with the node it reads as,
+ * Eurostat's title and why; jobcat_aliases(): the other names input takes.
+ * Both are small fixed tables, returned whole in one tuplestore.
+ */
+PG_FUNCTION_INFO_V1(jobcat_eurostat_list);
+Datum
+jobcat_eurostat_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (i = 0; i < (int) lengthof(jobcat_eurostat); i++)
+	{
+		const JobcatEurostat *e = &jobcat_eurostat[i];
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		values[0] = CStringGetTextDatum(e->number);
+		values[1] = Int16GetDatum(e->code);
+		values[2] = CStringGetTextDatum(e->title);
+		values[3] = PointerGetDatum(jobcat_utf8_to_text(e->note));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(jobcat_aliases_list);
+Datum
+jobcat_aliases_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (i = 0; i < (int) lengthof(jobcat_aliases); i++)
+	{
+		const JobcatAlias *a = &jobcat_aliases[i];
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+
+		values[0] = PointerGetDatum(jobcat_utf8_to_text(a->name));
+		values[1] = Int16GetDatum(a->code);
+		values[2] = PointerGetDatum(jobcat_utf8_to_text(a->note));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
 }
 
 /*

@@ -6,6 +6,7 @@
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "utils/guc.h"
 #if PG_VERSION_NUM >= 160000
 /* VARDATA_ANY and VARSIZE_ANY_EXHDR; postgres.h included them before 16 */
 #include "varatt.h"
@@ -23,6 +24,13 @@ _PG_init(void)
 	hangul_define_gucs();
 	jobcat_define_gucs();
 	match_define_gucs();
+
+	/*
+	 * Only once every setting is defined: reserving the prefix removes the
+	 * placeholders of the names not yet defined, and with them a value SET
+	 * (or propagated by Citus) before the library was loaded.
+	 */
+	MarkGUCPrefixReserved("jobs_ext");
 }
 
 /*

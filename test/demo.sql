@@ -28,7 +28,12 @@ GROUP BY jobcat_top(p.category)
 ORDER BY 1;
 
 \echo
-\echo '2020년 취업 연계 (placements): '
-SELECT to_char(count(*), 'FM9,999') AS "취업 연계"
+\echo '2020년 취업 연계 (placements in 2020, by how they came about; people placed)'
+SELECT CASE placed_via WHEN 'crisis_centre' THEN '고용위기지역 일자리센터 (crisis-region job centre)'
+					   WHEN 'employment_centre' THEN '고용복지플러스센터 (public employment centre)' END AS "연계 경로",
+	   to_char(count(*), 'FM9,999') AS "취업 연계",
+	   to_char(count(DISTINCT person_id), 'FM9,999') AS "실인원"
 FROM gunsan.enrolment
-WHERE placed_on BETWEEN '2020-01-01' AND '2020-12-31';
+WHERE placed_on BETWEEN '2020-01-01' AND '2020-12-31'
+GROUP BY placed_via
+ORDER BY placed_via;

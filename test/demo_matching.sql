@@ -3,9 +3,9 @@
 \pset footer off
 
 \echo
-\echo '== Job matching: the three best postings for four seekers (match_batch), and why'
+\echo '== Job matching: the three best postings for four seekers, each explained (match_batch_explain)'
 WITH picked AS (
-	SELECT DISTINCT ON (background) id, background, profile
+	SELECT DISTINCT ON (background) id, background
 	FROM gunsan.match_seeker
 	WHERE background IN ('조선소 협력사 실직 용접공', '전문대·대학 졸업 청년',
 	                     '요양보호사 자격 경력단절 여성', '신재생에너지 전기 기술자')
@@ -15,9 +15,9 @@ SELECT s.id AS seeker, pe.name, s.background, b.rank, round(b.score::numeric, 3)
        p.employer || ' — ' || p.title AS posting,
        (SELECT string_agg(key || ' ' || round((value->>'similarity')::numeric, 2), ', '
                           ORDER BY (value->>'contribution')::float8 DESC, key)
-        FROM jsonb_each(match_explain(s.profile, p.profile))
+        FROM jsonb_each(b.explanation)
         WHERE key NOT IN ('score', 'target_groups') AND value->>'similarity' IS NOT NULL) AS why
-FROM match_batch('gunsan.match_seeker', 'gunsan.match_posting', 3) b
+FROM match_batch_explain('gunsan.match_seeker', 'gunsan.match_posting', 3) b
 JOIN picked s ON s.id = b.seeker_id
 JOIN gunsan.person pe ON pe.person_id = s.id
 JOIN gunsan.match_posting p ON p.id = b.posting_id
@@ -54,3 +54,26 @@ FROM gunsan.match_seeker s,
      LATERAL (SELECT topk(p.id, match_score(s.profile, p.profile), 1) AS t FROM gunsan.match_posting p) x
 GROUP BY s.background
 ORDER BY with_a_good_match DESC, s.background;
+
+\echo
+\echo '== What decides a seeker''s best posting: each factor''s share of the top-1 decisions (match_factor_summary)'
+SELECT factor, decided, round(share::numeric, 3) AS share,
+       round(mean_difference::numeric, 4) AS mean_difference
+FROM match_factor_summary('gunsan.match_seeker', 'gunsan.match_posting')
+WHERE decided > 0 OR mean_difference <> 0
+ORDER BY decided DESC, factor;
+
+\echo
+\echo '== ... by background: what decided each seeker''s top-1 against the runner-up (match_deciding_factor)'
+WITH e AS (SELECT * FROM match_batch_explain('gunsan.match_seeker', 'gunsan.match_posting', 2))
+SELECT s.background, count(*) AS seekers,
+       string_agg(DISTINCT d.decided_by, ', ') AS factors,
+       mode() WITHIN GROUP (ORDER BY d.decided_by) AS most_often,
+       round(avg(d.margin)::numeric, 3) AS mean_margin
+FROM (SELECT a.seeker_id, match_deciding_factor(a.explanation, b.explanation) AS decided_by,
+             a.score - b.score AS margin
+      FROM e a JOIN e b ON b.seeker_id = a.seeker_id AND b.rank = 2
+      WHERE a.rank = 1) d
+JOIN gunsan.match_seeker s ON s.id = d.seeker_id
+GROUP BY s.background
+ORDER BY seekers DESC, s.background;

@@ -147,6 +147,8 @@ as_owner() {
 # (fd 9), or it holds it for as long as it runs.
 CLUSTER_ENV=()
 CLUSTER_TCP=${CLUSTER_TCP:-0}
+# CLUSTER_OPTS: more "-c name=value" server options (test/citus.sh preloads Citus)
+CLUSTER_OPTS=${CLUSTER_OPTS:-}
 cluster_start() {
 	local dir=$1 bindir listen="''" port=5432 try
 	bindir=$("$(pg_config_path)" --bindir)
@@ -164,7 +166,7 @@ cluster_start() {
 			port=$((20000 + RANDOM % 30000))
 		fi
 		if as_owner env ${CLUSTER_ENV[@]+"${CLUSTER_ENV[@]}"} "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
-			-o "-c listen_addresses=$listen -p $port -k $dir -c fsync=off -c synchronous_commit=off -c max_parallel_workers_per_gather=2" \
+			-o "-c listen_addresses=$listen -p $port -k $dir -c fsync=off -c synchronous_commit=off -c max_parallel_workers_per_gather=2 $CLUSTER_OPTS" \
 			start 9>&-; then
 			export PGHOST=$dir PGPORT=$port PGUSER=postgres
 			[ "$CLUSTER_TCP" = 1 ] && export PGTCPPORT=$port
@@ -455,6 +457,9 @@ cmd_sanitize() {
 	printf '%d passed, %d failed\n' "$((regress_total - regress_failed))" "$regress_failed"
 	return $rc
 }
+
+# test/citus.sh sources this file for its functions and runs no command
+[ "${JOBS_EXT_HARNESS_LIB:-0}" = 1 ] && return 0
 
 case ${1:-} in
 test) cmd_test ;;

@@ -8,6 +8,8 @@
 # A .bench file holds one or more blocks:
 #
 #   -- bench: what is measured
+#   -- reps: N          (optional: N timed runs of this block instead of BENCH_REPS,
+#                        for baselines that take minutes; at least 3)
 #   -- setup
 #   SQL run once (data generation; may span lines)
 #   -- session
@@ -36,13 +38,13 @@ trap 'rm -rf "$work"' EXIT
 
 psql_run() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-# median_pair_ms FILE_A FILE_B [SESSION_FILE]: time the statements of both
-# files interleaved (A B A B …, after one warm-up run of each, in one
-# session, so that drift in the machine's load hits both alike) reps times
+# median_pair_ms FILE_A FILE_B [REPS [SESSION_FILE]]: time the statements of
+# both files interleaved (A B A B …, after one warm-up run of each, in one
+# session, so that drift in the machine's load hits both alike) REPS times
 # each, after the untimed statements of SESSION_FILE; print the two medians
 # in ms
 median_pair_ms() {
-	local a=$1 b=$2 session=${3:-/dev/null}
+	local a=$1 b=$2 reps=${3:-$reps} session=${4:-/dev/null}
 	{
 		cat "$session"
 		echo
@@ -62,6 +64,7 @@ for bench in "$here"/*.bench; do
 	rm -f "$work"/block.*
 	awk -v dir="$work" '
 		/^-- bench:/ { n++; part = "name"; sub(/^-- bench: */, ""); print > (dir "/block." n ".name"); next }
+		/^-- reps:/ { print $3 > (dir "/block." n ".reps"); next }
 		/^-- setup/ { part = "setup"; next }
 		/^-- requires:/ { sub(/^-- requires: */, ""); print > (dir "/block." n ".requires"); next }
 		/^-- session/ { part = "session"; next }
@@ -70,10 +73,11 @@ for bench in "$here"/*.bench; do
 		/^-- baseline/ { part = "baseline"; sub(/^-- baseline:? */, ""); print > (dir "/block." n ".basename"); next }
 		n && part != "name" { print > (dir "/block." n "." part) }
 	' "$bench"
-	# blocks in file order (block.10 sorts before block.2 as a glob)
+	# in file order: block.10 after block.9 (a glob would sort it after block.1)
 	nblocks=$(find "$work" -maxdepth 1 -name 'block.*.name' | wc -l)
-	for i in $(seq 1 "$nblocks"); do
-		namefile=$work/block.$i.name
+	for n in $(seq 1 "$nblocks"); do
+		namefile=$work/block.$n.name
+		[ -e "$namefile" ] || continue
 		b=${namefile%.name}
 		name=$(cat "$namefile")
 		if [ -s "$b.requires" ] && [ "$(psql_run -At -c "SELECT count(*) FROM pg_available_extensions WHERE name = '$(cat "$b.requires")'")" = 0 ]; then
@@ -85,10 +89,13 @@ for bench in "$here"/*.bench; do
 			# from stdin: a message must not name the block file, removed at the end
 			psql_run -f - <"$b.setup" >/dev/null
 		fi
+		block_reps=$reps
+		[ -s "$b.reps" ] && block_reps=$(cat "$b.reps")
 		session=/dev/null
 		[ -s "$b.session" ] && session=$b.session
-		{ read -r ours; read -r theirs; } < <(median_pair_ms "$b.jobs_ext" "$b.baseline" "$session")
+		{ read -r ours; read -r theirs; } < <(median_pair_ms "$b.jobs_ext" "$b.baseline" "$block_reps" "$session")
 		ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { if (a > 0) printf "%.2fx", b / a; else print "n/a" }')
+		[ "$block_reps" = "$reps" ] || name="$name (median of $block_reps)"
 		printf '%-58s %12.1f %12.1f %8s\n' "$name" "$ours" "$theirs" "$ratio"
 		printf '%-58s %12s %12s %8s\n' "  baseline: $(cat "$b.basename")" "" "" ""
 		if [ -s "$b.state" ]; then

@@ -41,7 +41,7 @@ SHLIB_LINK = $(ICU_LIBS)
 HARNESS = bash test/harness.sh
 
 .DEFAULT_GOAL := all
-.PHONY: test test-citus demo demo-stop bench fuzz sanitize matrix
+.PHONY: test test-citus demo demo-stop bench bench-scale fuzz sanitize matrix
 
 test:
 	@$(HARNESS) test
@@ -60,6 +60,10 @@ demo-stop:
 
 bench:
 	@$(HARNESS) bench
+
+# doc/scaling.md "Scale on one machine": 100M enrolments (about 15-30 minutes)
+bench-scale:
+	@$(HARNESS) bench-scale
 
 fuzz:
 	@$(HARNESS) fuzz
@@ -81,7 +85,7 @@ PG_MAJOR_FOUND := $(shell $(PG_CONFIG) --version 2>/dev/null | sed -n 's/^Postgr
 ifneq ($(and $(wildcard $(PGXS)),$(wildcard $(PG_INCLUDEDIR_SERVER)/postgres.h)),)
 include $(PGXS)
 else
-ifeq ($(filter test test-citus demo demo-stop bench fuzz sanitize matrix,$(MAKECMDGOALS)),)
+ifeq ($(filter test test-citus demo demo-stop bench bench-scale fuzz sanitize matrix,$(MAKECMDGOALS)),)
 $(error PostgreSQL server headers not found ($(if $(PG_INCLUDEDIR_SERVER),no postgres.h in $(PG_INCLUDEDIR_SERVER),no $(PG_CONFIG) to ask)): install postgresql-server-dev-$(or $(PG_MAJOR_FOUND),15), or run 'make test', which installs what is missing)
 endif
 endif

@@ -160,6 +160,38 @@ SELECT part, catstats(person, category) AS c FROM cs_e GROUP BY part;
 SELECT catstats(person, category ORDER BY person DESC, id)::text = (SELECT c FROM cs_result)::text AS order_ok
 FROM cs_e;
 
+-- Dense people are kept as one mask per person while the aggregate runs,
+-- people far outside their range as keys: in any input order the value is
+-- the same, and counts each person once.
+CREATE TABLE cs_o AS
+SELECT person, category FROM cs_e
+UNION ALL SELECT p, '60' FROM (VALUES (9007199254740991), (-9007199254740991), (123456789012)) AS v(p);
+SELECT (SELECT catstats(person, category ORDER BY person)::text FROM cs_o) =
+       (SELECT catstats(person, category ORDER BY person DESC)::text FROM cs_o) AND
+       (SELECT catstats(person, category ORDER BY person DESC)::text FROM cs_o) =
+       (SELECT catstats(person, category)::text FROM cs_o) AS same_value,
+       (SELECT people(catstats(person, category)) - count(DISTINCT person) FROM cs_o) AS people_diff;
+
+-- A state that holds masks is stored (and handed from a parallel worker to
+-- the leader) as version 2, the masks themselves; an aggregate without a
+-- final function stores its state so.  It reads as the same value
+-- everywhere, and merges with others in any order.
+CREATE AGGREGATE pg_temp.raw_catstats(bigint, jobcat) (SFUNC = catstats_add, STYPE = catstats);
+CREATE FUNCTION pg_temp.stored(catstats, bytea) RETURNS bytea
+	LANGUAGE internal IMMUTABLE STRICT AS 'byteacat';
+CREATE TABLE cs_v2 AS SELECT pg_temp.raw_catstats(person, category) AS c FROM cs_o;
+SELECT get_byte(pg_temp.stored(c, ''), 0) AS version,
+       c = (SELECT catstats(person, category) FROM cs_o) AS eq,
+       c::text = (SELECT catstats(person, category) FROM cs_o)::text AS text_eq,
+       catstats_hash(c) = (SELECT catstats_hash(catstats(person, category)) FROM cs_o) AS hash_eq,
+       catstats_send(c) = (SELECT catstats_send(catstats(person, category)) FROM cs_o) AS send_eq,
+       people(c) - (SELECT count(DISTINCT person) FROM cs_o) AS people_diff
+FROM cs_v2;
+SELECT catstats_merge(c ORDER BY o)::text = catstats_merge(c ORDER BY o DESC)::text AS any_order,
+       people(catstats_merge(c ORDER BY o)) - (SELECT count(DISTINCT person) + 1 FROM cs_o) AS people_diff
+FROM (SELECT 1 AS o, c FROM cs_v2 UNION ALL SELECT 2, '{60:1:{-123}}'
+      UNION ALL SELECT 3, c FROM cs_v2) AS m;
+
 -- Parallel query: Partial and Finalize Aggregate, the same value.
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;

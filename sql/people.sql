@@ -115,6 +115,55 @@ FROM people_d AS d GROUP BY g ORDER BY g;
 SELECT people_merge(s)::text = (SELECT peopleset_agg(p)::text FROM people_d) AS merge_same
 FROM (SELECT g % 2, peopleset_agg(p) AS s FROM people_d GROUP BY 1) AS x;
 
+-- Many scattered numbers go to a hash table, and are sorted once when the
+-- set is read.  j * 46116860184273 (j < 200,000) are 200,000 distinct
+-- numbers spread over all of bigint, each three times in a scrambled order,
+-- plus the smallest bigint (the table's mark for a free slot): 200,001.
+CREATE TABLE people_h AS
+SELECT ((i::bigint * 7919) % 200000) * 46116860184273 AS p FROM generate_series(1, 600000) AS i
+UNION ALL SELECT -9223372036854775808;
+SELECT people(p), count(DISTINCT p) FROM people_h;
+SELECT peopleset_agg(p) = (SELECT ('{-9223372036854775808,' || string_agg((j::bigint * 46116860184273)::text, ',' ORDER BY j) || '}')::peopleset
+                           FROM generate_series(0, 199999) AS j) AS set_same,
+       peopleset_hash(peopleset_agg(p)) = peopleset_hash((SELECT peopleset_agg(p ORDER BY p) FROM people_h)) AS hash_same
+FROM people_h;
+-- Numbers that look scattered at first and fill their range later move from
+-- the table to a bitmap: i * 611953 mod 2000003 for i < 2000003 are distinct.
+SELECT people(k), count(DISTINCT k), peopleset_agg(k) = peopleset_agg(k ORDER BY k) AS set_same
+FROM (SELECT (i::bigint * 611953) % 2000003 AS k FROM generate_series(1, 400000) AS i) AS s;
+
+-- A bitmap bigger than the cache (here 8 million numbers) takes numbers
+-- through the buffer and sets them a buffer at a time: the same set in any
+-- order (600,000 distinct multiples of 4 below 8,000,012).
+SELECT people(k), count(DISTINCT k), peopleset_agg(k) = peopleset_agg(k ORDER BY k) AS asc_same,
+       peopleset_agg(k) = peopleset_agg(k ORDER BY k DESC) AS desc_same
+FROM (SELECT (i::bigint * 611953) % 2000003 * 4 AS k FROM generate_series(1, 600000) AS i) AS s;
+
+-- A state that holds a bitmap is stored (and handed from a parallel worker
+-- to the leader) as version 2: the bitmap's words and the numbers outside
+-- it.  An aggregate without a final function stores its state so: 1..10000
+-- and two outliers, 10,002 people.  It reads as the same set everywhere.
+CREATE AGGREGATE pg_temp.raw_set(bigint) (SFUNC = peopleset_add, STYPE = peopleset);
+CREATE FUNCTION pg_temp.stored(peopleset, bytea) RETURNS bytea
+	LANGUAGE internal IMMUTABLE STRICT AS 'byteacat';
+CREATE TABLE people_v2 AS
+SELECT pg_temp.raw_set(i) AS s
+FROM (SELECT (i::bigint * 7919) % 10000 + 1 AS i FROM generate_series(1, 10000) AS i
+      UNION ALL VALUES (-5), (1000000000000000)) AS x;
+SELECT get_byte(pg_temp.stored(s, ''), 0) AS version, length(pg_temp.stored(s, '')) < 2000 AS small,
+       s::text, people(s), s @> 5000 AS has_5000, s @> 10001 AS has_10001
+FROM people_v2;
+SELECT s = '{-5,1..10000,1000000000000000}' AS eq,
+       peopleset_hash(s) = peopleset_hash('{-5,1..10000,1000000000000000}') AS hash_eq,
+       peopleset_send(s) = peopleset_send('{-5,1..10000,1000000000000000}') AS send_eq,
+       s::text::peopleset = s AS text_round_trip,
+       peopleset(peopleset_send(s)) = s AS binary_round_trip
+FROM people_v2;
+-- merged with other sets in any order, and with each other
+SELECT people_merge(x ORDER BY o)::text AS forward, people_merge(x ORDER BY o DESC)::text AS backward
+FROM (SELECT 1 AS o, s AS x FROM people_v2 UNION ALL SELECT 2, '{0,10001..10003}'
+      UNION ALL SELECT 3, s FROM people_v2 UNION ALL SELECT 4, '{-7}') AS m;
+
 -- No rows: 0 people and the empty set; only NULLs: the same.
 SELECT people(x), peopleset_agg(x), people_merge(NULL::peopleset)
 FROM (SELECT NULL::bigint AS x WHERE false) AS s;
@@ -189,6 +238,10 @@ SELECT people(people_merge(ps)) FROM people_daily;
 EXPLAIN (COSTS OFF) SELECT grp, people(person) FROM people_e GROUP BY grp;
 SELECT count(*) AS groups, sum(p) AS total
 FROM (SELECT grp, people(person) AS p FROM people_e GROUP BY grp) AS g;
+-- the partial states of scattered numbers, read from hash tables
+SELECT people(p), peopleset_agg(p) = (SELECT ('{-9223372036854775808,' || string_agg((j::bigint * 46116860184273)::text, ',' ORDER BY j) || '}')::peopleset
+                                      FROM generate_series(0, 199999) AS j) AS set_same
+FROM people_h;
 RESET :parallel_guc;
 RESET max_parallel_workers_per_gather;
 RESET min_parallel_table_scan_size;

@@ -16,7 +16,17 @@
  * they span, as with person numbers 1..N) moves them into a bitmap over that
  * range, with room to grow: then adding a number sets a bit, and memory is
  * at most 2 bytes per person.  Numbers outside the bitmap's range still go
- * to the array; reading the set merges the two.
+ * to the array; reading the set merges the two.  A bitmap bigger than the
+ * cache (over PEOPLEKEYS_BITS_STAGE_MIN words) takes its numbers through the
+ * array's buffer too, and sets them a buffer at a time, grouped by stretch.
+ *
+ * A peopleset that grows past PEOPLEKEYS_HASH_MIN scattered numbers (random
+ * 63-bit ids, hashes) moves them into an open-addressing hash table instead:
+ * the array then only stages keys, which go into the table a few thousand
+ * at a time with their slots prefetched, so that the cache misses of a big
+ * table overlap rather than follow one another.  Sorting every key, as the
+ * array does, costs eight radix passes a key for such numbers; the table
+ * costs one probe, and is sorted once, when the set is read as a list.
  */
 #ifndef PEOPLE_H
 #define PEOPLE_H
@@ -37,6 +47,16 @@ typedef struct PeopleKeys
 	int32		bits_words;		/* length of bits[] in 64-bit words */
 	uint64	   *bits;			/* NULL, or bit i set = key bits_base + i */
 	int64		bits_base;
+	bool		bits_staged;	/* big bitmap: keys are staged, then set */
+	bool		hash_ok;		/* may switch to a hash table (peoplekeys.c) */
+	bool		hash_has_empty; /* the table holds PEOPLEKEYS_HASH_EMPTY too */
+	int32		hash_shift;		/* 64 - log2 of the table's slots */
+	int64		hash_count;		/* keys in the table */
+	int64		hash_min;		/* smallest and largest key in the table */
+	int64		hash_max;
+	int64	   *hash;			/* NULL, or the table; keys[] then stages */
+	int64	   *hash_spare;		/* NULL, or spare_cap keys of scratch */
+	int32		spare_cap;
 } PeopleKeys;
 
 /* Smallest array a set starts with */
@@ -54,6 +74,8 @@ extern void peoplekeys_compact(PeopleKeys *pk);
 extern void peoplekeys_materialize(PeopleKeys *pk);
 extern void peoplekeys_make_room(PeopleKeys *pk);
 extern void peoplekeys_add_sorted(PeopleKeys *pk, const int64 *b, int32 nb);
+extern int64 peoplekeys_count(PeopleKeys *pk);
+extern void peoplekeys_add_bitmap(PeopleKeys *pk, int64 base, const uint64 *words, int32 nwords);
 extern void peoplekeys_sort_unique(int64 *keys, int32 *n);
 extern bool peoplekeys_are_set(const int64 *keys, int32 n);
 
@@ -66,7 +88,7 @@ peoplekeys_add(PeopleKeys *pk, int64 key)
 {
 	int32		n;
 
-	if (pk->bits != NULL)
+	if (pk->bits != NULL && !pk->bits_staged)
 	{
 		uint64		off = (uint64) key - (uint64) pk->bits_base;
 
@@ -110,6 +132,27 @@ typedef struct PeopleSetData
 #define PEOPLESET_VERSION	1
 #define PEOPLESET_HDRSZ		offsetof(PeopleSetData, keys)
 #define PEOPLESET_COUNT(p)	((int32) ((VARSIZE(p) - PEOPLESET_HDRSZ) / sizeof(int64)))
+
+/*
+ * Version 2 of the flat form, what an aggregate state holding a bitmap
+ * flattens to when the bitmap is the smaller (a parallel worker hands it to
+ * the leader so): the keys outside the bitmap, ascending, then the bitmap's
+ * words; bit i of the bitmap is the number base + i.  Readers read both
+ * versions; the text and binary forms stay those of version 1.
+ */
+typedef struct PeopleSetBitmapData
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;		/* PEOPLESET_VERSION_BITMAP */
+	uint8		padding[3];
+	int32		nkeys;			/* keys outside the bitmap */
+	int32		nwords;			/* 64-bit words of the bitmap */
+	int64		base;			/* the number of bit 0 */
+	int64		data[FLEXIBLE_ARRAY_MEMBER];	/* nkeys keys, then nwords words */
+} PeopleSetBitmapData;
+
+#define PEOPLESET_VERSION_BITMAP	2
+#define PEOPLESET_BITMAP_HDRSZ		offsetof(PeopleSetBitmapData, data)
 
 /* Text form of a set of numbers: {1,2,5..9}; shared with catstats.c */
 extern void peopleset_write_list(StringInfo buf, const int64 *keys, int32 n);

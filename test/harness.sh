@@ -7,6 +7,7 @@
 #                                   showcase report, leave the cluster running
 #   bash test/harness.sh demo-stop  stop and remove the demo cluster
 #   bash test/harness.sh bench      same set-up, run test/bench/*.bench
+#   bash test/harness.sh bench-scale  same set-up, run test/bench/scale/scale.sh (100M rows)
 #   bash test/harness.sh fuzz       same set-up, the long fuzz run (test/fuzz/fuzz.py)
 #   bash test/harness.sh sanitize   the regression suites and test/checks/ against
 #                                   the extension built with ASan and UBSan
@@ -350,7 +351,11 @@ cmd_bench() {
 	# the lock stays held: a benchmark must not see another checkout's library
 	psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE bench"
 	psql -X -q -v ON_ERROR_STOP=1 -d bench -c "CREATE EXTENSION jobs_ext"
-	PGDATABASE=bench bash test/bench/run.sh "${BENCH_ONLY:-}"
+	if [ "${1:-}" = scale ]; then
+		PGDATABASE=bench bash test/bench/scale/scale.sh
+	else
+		PGDATABASE=bench bash test/bench/run.sh "${BENCH_ONLY:-}"
+	fi
 }
 
 # make fuzz: the long run of test/fuzz/fuzz.py (FUZZ_SEED, FUZZ_QUERIES change it)
@@ -461,8 +466,9 @@ test) cmd_test ;;
 demo) cmd_demo ;;
 demo-stop) cmd_demo_stop ;;
 bench) cmd_bench ;;
+bench-scale) cmd_bench scale ;;
 fuzz) cmd_fuzz ;;
 sanitize) cmd_sanitize ;;
 packages) ensure_packages "${CHECK_PACKAGES[@]}" ;;
-*) die "usage: harness.sh test|demo|demo-stop|bench|fuzz|sanitize|packages" ;;
+*) die "usage: harness.sh test|demo|demo-stop|bench|bench-scale|fuzz|sanitize|packages" ;;
 esac

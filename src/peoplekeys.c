@@ -287,6 +287,45 @@ peoplekeys_hash_alloc(PeopleKeys *pk, int shift)
 	return table;
 }
 
+/*
+ * The spare array of the set's capacity, for a grouping pass to scatter into
+ * (its keys array and the spare one swap places, so both have the capacity)
+ */
+static int64 *
+peoplekeys_spare(PeopleKeys *pk, int32 need)
+{
+	int32		cap = Max(pk->capacity, Max(need, 1));
+
+	if (pk->hash_spare != NULL && pk->spare_cap < need)
+	{
+		pfree(pk->hash_spare);
+		pk->hash_spare = NULL;
+	}
+	if (pk->hash_spare == NULL)
+	{
+		pk->hash_spare = MemoryContextAlloc(GetMemoryChunkContext(pk->keys),
+											sizeof(int64) * (Size) cap);
+		pk->spare_cap = cap;
+	}
+	return pk->hash_spare;
+}
+
+/* Turn 256 bucket counts into the offsets where each bucket starts */
+static inline void
+peoplekeys_bucket_offsets(uint32 offset[256])
+{
+	uint32		sum = 0;
+	int			d;
+
+	for (d = 0; d < 256; d++)
+	{
+		uint32		c = offset[d];
+
+		offset[d] = sum;
+		sum += c;
+	}
+}
+
 static void
 peoplekeys_too_many(void)
 {
@@ -374,31 +413,12 @@ peoplekeys_hash_drain(PeopleKeys *pk)
 	if (n >= PEOPLEKEYS_GROUP_MIN && shift <= 64 - 16)
 	{
 		uint32		offset[256];
-		uint32		sum = 0;
-		int			d;
 
 		memset(offset, 0, sizeof(offset));
 		for (i = 0; i < n; i++)
 			offset[peoplekeys_hash_slot(keys[i], 56)]++;
-		for (d = 0; d < 256; d++)
-		{
-			uint32		c = offset[d];
-
-			offset[d] = sum;
-			sum += c;
-		}
-		if (pk->hash_spare != NULL && pk->spare_cap < n)
-		{
-			pfree(pk->hash_spare);
-			pk->hash_spare = NULL;
-		}
-		if (pk->hash_spare == NULL)
-		{
-			pk->hash_spare = MemoryContextAlloc(GetMemoryChunkContext(pk->keys),
-												sizeof(int64) * (Size) pk->capacity);
-			pk->spare_cap = pk->capacity;
-		}
-		tmp = pk->hash_spare;
+		peoplekeys_bucket_offsets(offset);
+		tmp = peoplekeys_spare(pk, n);
 		for (i = 0; i < n; i++)
 			tmp[offset[peoplekeys_hash_slot(keys[i], 56)]++] = keys[i];
 		keys = tmp;
@@ -560,14 +580,12 @@ peoplekeys_bits_drain(PeopleKeys *pk)
 	uint64		base = (uint64) pk->bits_base;
 	uint64		nbits = (uint64) pk->bits_words * 64;
 	uint32		offset[256];
-	uint32		sum = 0;
 	int			shift = 0;
 	int32		i,
 				kept = 0,
 				kept_sorted = 0,
 				nin = 0;
 	uint64	   *tmp;
-	int			d;
 
 	while ((nbits >> shift) > 256)
 		shift++;
@@ -584,25 +602,8 @@ peoplekeys_bits_drain(PeopleKeys *pk)
 	}
 	if (nin == 0)
 		return;
-	for (d = 0; d < 256; d++)
-	{
-		uint32		c = offset[d];
-
-		offset[d] = sum;
-		sum += c;
-	}
-	if (pk->hash_spare != NULL && pk->spare_cap < nin)
-	{
-		pfree(pk->hash_spare);
-		pk->hash_spare = NULL;
-	}
-	if (pk->hash_spare == NULL)
-	{
-		pk->hash_spare = MemoryContextAlloc(GetMemoryChunkContext(pk->keys),
-											sizeof(int64) * (Size) Max(pk->capacity, 1));
-		pk->spare_cap = Max(pk->capacity, 1);
-	}
-	tmp = (uint64 *) pk->hash_spare;
+	peoplekeys_bucket_offsets(offset);
+	tmp = (uint64 *) peoplekeys_spare(pk, nin);
 	/* the keys that stay keep their order: the sorted ones first */
 	for (i = 0; i < n; i++)
 	{

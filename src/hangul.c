@@ -11,22 +11,17 @@
  * Limits on time and memory: "Cost bounds" in hangul.h.  Trigram similarity
  * (hangul_similarity, %%) is in hangul_similarity.c, the GIN operator class
  * in hangul_gin.c, romanize in hangul_romanize.c, word similarity (<%% and
- * %%>) in hangul_word.c.
+ * %%>) in hangul_word.c, the planner support of choseong_match with the
+ * other operators' function forms in hangul_opfunc.c.
  */
 #include "postgres.h"
 
 #include <unicode/unorm2.h>
 #include <unicode/uchar.h>
 
-#include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
-#include "nodes/makefuncs.h"
-#include "nodes/nodeFuncs.h"
-#include "nodes/supportnodes.h"
-#include "optimizer/optimizer.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 
 #include "hangul.h"
 #include "jobs_ext.h"
@@ -840,45 +835,4 @@ choseong_match(PG_FUNCTION_ARGS)
 		}
 	}
 	PG_RETURN_BOOL(false);
-}
-
-/*
- * Planner support for choseong_match(col, pattern): an index on col with
- * gin_hangul_ops serves it as col ^% pattern.
- */
-#define HANGUL_STRATEGY_CHOSEONG	2
-
-PG_FUNCTION_INFO_V1(choseong_match_support);
-Datum
-choseong_match_support(PG_FUNCTION_ARGS)
-{
-	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
-
-	if (IsA(rawreq, SupportRequestIndexCondition))
-	{
-		SupportRequestIndexCondition *req = (SupportRequestIndexCondition *) rawreq;
-		Oid			opno;
-		List	   *args;
-		Node	   *pattern;
-
-		if (!is_funcclause(req->node) || req->indexarg != 0)
-			PG_RETURN_POINTER(NULL);
-		args = ((FuncExpr *) req->node)->args;
-		if (list_length(args) != 2)
-			PG_RETURN_POINTER(NULL);
-		pattern = (Node *) lsecond(args);
-		if (!is_pseudo_constant_for_index(req->root, pattern, req->index))
-			PG_RETURN_POINTER(NULL);
-		opno = get_opfamily_member(req->opfamily, TEXTOID, TEXTOID,
-								   HANGUL_STRATEGY_CHOSEONG);
-		if (!OidIsValid(opno) || get_opcode(opno) != req->funcid)
-			PG_RETURN_POINTER(NULL);
-		req->lossy = false;
-		PG_RETURN_POINTER(list_make1(make_opclause(opno, BOOLOID, false,
-												   (Expr *) linitial(args),
-												   (Expr *) pattern,
-												   InvalidOid,
-												   ((FuncExpr *) req->node)->inputcollid)));
-	}
-	PG_RETURN_POINTER(NULL);
 }

@@ -206,6 +206,11 @@ extern GucSource hangul_word_similarity_threshold_source;
 /* check and assign hooks that track a threshold's source (setting_guard.h) */
 extern bool hangul_threshold_check(double *newval, void **extra, GucSource source);
 
+/* Strategy numbers of gin_hangul_ops (hangul_gin.c, hangul_opfunc.c) */
+#define HANGUL_STRATEGY_SIMILAR		1
+#define HANGUL_STRATEGY_CHOSEONG	2
+#define HANGUL_STRATEGY_WORD		3
+
 #define HANGUL_SIMILARITY_HINT \
 	"Compare hangul_similarity(a, b) >= threshold in the query instead."
 #define HANGUL_WORD_SIMILARITY_HINT \

@@ -23,10 +23,6 @@
 #include "jobs_ext.h"
 #include "setting_guard.h"
 
-#define HANGUL_STRATEGY_SIMILAR		1
-#define HANGUL_STRATEGY_CHOSEONG	2
-#define HANGUL_STRATEGY_WORD		3
-
 /*
  * Text argument as letters in key mode.  Texts longer than the trigram
  * functions take (1 MB) cannot be indexed: 54000, as a B-tree refuses a

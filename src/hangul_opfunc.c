@@ -11,7 +11,8 @@
  * they give exactly the operators' answers, and the planner support functions
  * below turn a call whose text argument is an indexed column into the
  * operator's index condition, so a gin_hangul_ops index serves both forms.
- * (choseong_match(), the function form of ^%, has its support in hangul.c.)
+ * choseong_match(col, pattern), the function form of ^% (the operator's own
+ * function), gets its index condition the same way.
  */
 #include "postgres.h"
 
@@ -23,9 +24,7 @@
 #include "optimizer/optimizer.h"
 #include "utils/lsyscache.h"
 
-/* Strategies of gin_hangul_ops (hangul_gin.c) */
-#define HANGUL_STRATEGY_SIMILAR		1
-#define HANGUL_STRATEGY_WORD		3
+#include "hangul.h"
 
 /*
  * The index condition "column OP other" for a two-argument function call
@@ -97,6 +96,25 @@ hangul_word_similar_support(PG_FUNCTION_ARGS)
 		SupportRequestIndexCondition *req = (SupportRequestIndexCondition *) rawreq;
 
 		PG_RETURN_POINTER(hangul_opfunc_index_condition(req, 1, HANGUL_STRATEGY_WORD));
+	}
+	PG_RETURN_POINTER(NULL);
+}
+
+/*
+ * Planner support for choseong_match(col, pattern): an index on col serves
+ * it as col ^% pattern.
+ */
+PG_FUNCTION_INFO_V1(choseong_match_support);
+Datum
+choseong_match_support(PG_FUNCTION_ARGS)
+{
+	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
+
+	if (IsA(rawreq, SupportRequestIndexCondition))
+	{
+		SupportRequestIndexCondition *req = (SupportRequestIndexCondition *) rawreq;
+
+		PG_RETURN_POINTER(hangul_opfunc_index_condition(req, 0, HANGUL_STRATEGY_CHOSEONG));
 	}
 	PG_RETURN_POINTER(NULL);
 }

@@ -206,7 +206,7 @@ catstats_get_flat_size(ExpandedObjectHeader *eohptr)
 	MemoryContextSwitchTo(oldcxt);
 	nkeys = catstats_expanded_nkeys(ecs);
 	/* masks that are fewer than the keys they hold are handed on as they are */
-	ecs->flat_masks = ecs->masks != NULL && ecs->mask_len < nkeys;
+	ecs->flat_masks = ecs->masks != NULL && ecs->mask_len < nkeys && !ecs->list_only;
 	if (ecs->flat_masks)
 		return CATSTATS_KEYS_OFFSET(catstats_expanded_ncats(ecs)) + sizeof(CatStatsMasksHdr) +
 			sizeof(int64) * ((Size) ecs->set.nsorted + (Size) ecs->mask_len);
@@ -595,7 +595,6 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 	int32		nkeys = CATSTATS_NKEYS(cs);
 	int			i;
 	int32		k;
-	uint64		mask = 0;
 
 	memset(ru, 0, sizeof(CatStatsRollup));
 	ru->nranks = catstats_nranks();
@@ -617,19 +616,30 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 			anc &= anc - 1;
 		}
 	}
-	for (k = 0; k < nkeys; k++)
+	/* one person's keys are adjacent: OR their masks, then count them */
+	k = 0;
+	while (k < nkeys)
 	{
-		mask |= catstats_ancestor_mask(catstats_key_rank(keys[k]));
-		/* last key of this person? */
-		if (k + 1 == nkeys ||
-			catstats_key_person(keys[k + 1]) != catstats_key_person(keys[k]))
+		int64		person = catstats_key_person(keys[k]);
+		uint64		mask = 0;
+
+		do
 		{
-			ru->people_total++;
-			while (mask != 0)
-			{
-				ru->people[pg_rightmost_one_pos64(mask)]++;
-				mask &= mask - 1;
-			}
+			uint64		anc = catstats_code_ancestor_mask(catstats_key_code(keys[k]));
+
+			if (anc == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_CORRUPTED),
+						 errmsg("catstats value holds unknown category %d",
+								catstats_key_code(keys[k]))));
+			mask |= anc;
+			k++;
+		} while (k < nkeys && catstats_key_person(keys[k]) == person);
+		ru->people_total++;
+		while (mask != 0)
+		{
+			ru->people[pg_rightmost_one_pos64(mask)]++;
+			mask &= mask - 1;
 		}
 	}
 }
@@ -928,10 +938,15 @@ catstats_add(PG_FUNCTION_ARGS)
 		catstats_try_masks(ecs);
 	if (ecs->masks != NULL && (uint64) (person - ecs->mask_base) < (uint64) ecs->mask_len)
 	{
-		if (ecs->nstage == ecs->stage_cap)
-			catstats_masks_drain(ecs);
-		ecs->stage[ecs->nstage++] = ((uint64) (person - ecs->mask_base) << 6) |
-			catstats_pos_of_code[code];
+		uint64		off = (uint64) (person - ecs->mask_base);
+		int			g = (int) (off >> ecs->stage_shift);
+
+		if (ecs->stage_fill[g] == ecs->stage_cap)
+			catstats_masks_drain_group(ecs, g);
+		ecs->stage[(Size) g * (Size) ecs->stage_cap + ecs->stage_fill[g]++] =
+			(uint32) ((off & ((UINT64CONST(1) << ecs->stage_shift) - 1)) << 6) |
+			(uint32) catstats_pos_of_code[code];
+		ecs->nstage++;
 	}
 	else
 		peoplekeys_add(&ecs->set, catstats_make_key(person, code));
@@ -962,10 +977,24 @@ PG_FUNCTION_INFO_V1(catstats_final);
 Datum
 catstats_final(PG_FUNCTION_ARGS)
 {
+	ExpandedCatStats *ecs;
 	CatStatsData *cs;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_POINTER(catstats_empty());
+	ecs = catstats_expanded_of(PG_GETARG_DATUM(0));
+	if (ecs != NULL)
+	{
+		Size		size;
+
+		/* the result is version 1 straight from the masks, without version 2 between */
+		ecs->list_only = true;
+		size = EOH_get_flat_size(&ecs->hdr);
+		cs = palloc(size);
+		EOH_flatten_into(&ecs->hdr, cs, size);
+		ecs->list_only = false;
+		PG_RETURN_POINTER(cs);
+	}
 	cs = catstats_flat(PG_GETARG_DATUM(0));
 	/* a flat value that came in from outside is returned as a copy */
 	if ((Pointer) cs == DatumGetPointer(PG_GETARG_DATUM(0)))

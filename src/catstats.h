@@ -99,6 +99,8 @@ catstats_person_ok(int64 person)
  * number of enrolments.  People outside the range stay keys in set.  The
  * flat form lists the same keys either way.
  */
+#define CATSTATS_STAGE_GROUPS	256
+
 typedef struct ExpandedCatStats
 {
 	ExpandedObjectHeader hdr;
@@ -109,9 +111,13 @@ typedef struct ExpandedCatStats
 	int64		mask_len;
 	int32		masks_next_try; /* set size at which a combine tries masks */
 	bool		flat_masks;		/* flattens to version 2 (set by get_flat_size) */
-	uint64	   *stage;			/* enrolments not yet in masks: offset << 6 | bit */
-	int32		nstage;
+	bool		list_only;		/* flatten to version 1 whatever the sizes */
+	/* enrolments not yet in masks, by group (see catstats_masks_stage_init) */
+	uint32	   *stage;			/* CATSTATS_STAGE_GROUPS groups of stage_cap */
+	int32		stage_fill[CATSTATS_STAGE_GROUPS];
 	int32		stage_cap;
+	int			stage_shift;	/* a mask's group is its offset >> stage_shift */
+	int32		nstage;			/* entries in all groups */
 } ExpandedCatStats;
 
 #define CATSTATS_DENSE_MIN		4096
@@ -121,6 +127,7 @@ typedef struct ExpandedCatStats
 extern int	catstats_nranks(void);
 extern uint64 catstats_ancestors[CATSTATS_MAX_RANKS];
 extern bool catstats_ancestors_ready;
+extern uint64 catstats_anc_of_code[CATSTATS_CODE_SPAN];
 extern void catstats_ancestors_init(void);
 
 /* Mask of a rank and the ranks of all its ancestors, built once per backend */
@@ -130,6 +137,18 @@ catstats_ancestor_mask(int rank)
 	if (!catstats_ancestors_ready)
 		catstats_ancestors_init();
 	return catstats_ancestors[rank];
+}
+
+/*
+ * The same mask by the code of a category, 0 for a code that is not in the
+ * taxonomy
+ */
+static inline uint64
+catstats_code_ancestor_mask(int16 code)
+{
+	if (!catstats_ancestors_ready)
+		catstats_ancestors_init();
+	return catstats_anc_of_code[code];
 }
 
 extern int8 catstats_pos_of_code[CATSTATS_CODE_SPAN];
@@ -142,6 +161,7 @@ extern const CatStatsMasksHdr *catstats_masks_hdr(const CatStatsData *cs);
 extern CatStatsData *catstats_masks_to_list(const CatStatsData *cs);
 
 /* The masks of the aggregate state (catstats_mask.c) */
+extern void catstats_masks_drain_group(ExpandedCatStats *ecs, int g);
 extern void catstats_masks_drain(ExpandedCatStats *ecs);
 extern void catstats_masks_stage_init(ExpandedCatStats *ecs);
 extern bool catstats_masks_cover(ExpandedCatStats *ecs, int64 lo, int64 end);

@@ -27,8 +27,12 @@ catstats_nranks(void)
 	return n;
 }
 
-/* Mask of each rank and the ranks of all its ancestors, built once per backend */
+/*
+ * Mask of each rank and the ranks of all its ancestors, by rank and by code,
+ * built once per backend
+ */
 uint64		catstats_ancestors[CATSTATS_MAX_RANKS];
+uint64		catstats_anc_of_code[CATSTATS_CODE_SPAN];
 bool		catstats_ancestors_ready = false;
 
 void
@@ -48,6 +52,12 @@ catstats_ancestors_init(void)
 			code = jobcat_parent_code(code);
 		}
 		catstats_ancestors[r] = mask;
+	}
+	for (r = 0; r < CATSTATS_CODE_SPAN; r++)
+	{
+		int			rank = jobcat_rank(r);
+
+		catstats_anc_of_code[r] = rank < 0 ? 0 : catstats_ancestors[rank];
 	}
 	catstats_ancestors_ready = true;
 }
@@ -188,56 +198,58 @@ catstats_masks_to_list(const CatStatsData *cs)
 }
 
 /*
- * Put the staged enrolments into the masks.  They are grouped by the 256th
- * of the masks they fall in first (one counting pass), so that each stretch
- * of the masks is loaded into the cache once for all its enrolments rather
- * than once an enrolment, as setting them in arrival order would.
+ * Put the enrolments staged in group g into the masks.  The group covers a
+ * 256th of the masks, so the stretch it sets is loaded into the cache once
+ * for all its enrolments rather than once an enrolment, as setting them in
+ * arrival order would.
  */
+void
+catstats_masks_drain_group(ExpandedCatStats *ecs, int g)
+{
+	const uint32 *stage = ecs->stage + (Size) g * (Size) ecs->stage_cap;
+	uint64	   *masks = ecs->masks + ((int64) g << ecs->stage_shift);
+	int32		n = ecs->stage_fill[g];
+	int32		i;
+
+	for (i = 0; i < n; i++)
+		masks[stage[i] >> 6] |= UINT64CONST(1) << (stage[i] & 63);
+	ecs->nstage -= n;
+	ecs->stage_fill[g] = 0;
+}
+
+/* Put all the staged enrolments into the masks */
 void
 catstats_masks_drain(ExpandedCatStats *ecs)
 {
-	int32		n = ecs->nstage;
-	uint64	   *stage = ecs->stage;
-	uint64	   *masks = ecs->masks;
-	uint64	   *tmp;
-	uint32		offset[256];
-	uint32		sum = 0;
-	int			shift = 0;
-	int32		i;
-	int			d;
+	int			g;
 
-	if (n == 0)
+	if (ecs->nstage == 0)
 		return;
-	/* the group is the top 8 bits of the offset (bits 6 and up of an entry) */
-	while (((uint64) ecs->mask_len << 6) >> shift > 256)
-		shift++;
-	memset(offset, 0, sizeof(offset));
-	for (i = 0; i < n; i++)
-		offset[stage[i] >> shift]++;
-	for (d = 0; d < 256; d++)
-	{
-		uint32		c = offset[d];
-
-		offset[d] = sum;
-		sum += c;
-	}
-	tmp = palloc(sizeof(uint64) * (Size) n);
-	for (i = 0; i < n; i++)
-		tmp[offset[stage[i] >> shift]++] = stage[i];
-	for (i = 0; i < n; i++)
-		masks[tmp[i] >> 6] |= UINT64CONST(1) << (tmp[i] & 63);
-	pfree(tmp);
-	ecs->nstage = 0;
+	for (g = 0; g < CATSTATS_STAGE_GROUPS; g++)
+		if (ecs->stage_fill[g] > 0)
+			catstats_masks_drain_group(ecs, g);
+	Assert(ecs->nstage == 0);
 }
 
-/* Room to stage about half as many enrolments as there are masks */
+/*
+ * Room to stage, in each of the CATSTATS_STAGE_GROUPS groups of masks, about
+ * a 512th of their number of enrolments (within limits): a group is drained
+ * when it is full.  An entry is the offset within its group << 6 | the bit.
+ */
 void
 catstats_masks_stage_init(ExpandedCatStats *ecs)
 {
 	if (ecs->stage != NULL)
 		pfree(ecs->stage);
-	ecs->stage_cap = (int32) Max(Min(ecs->mask_len / 2, 4 * 1024 * 1024), 4096);
-	ecs->stage = MemoryContextAlloc(ecs->hdr.eoh_context, sizeof(uint64) * (Size) ecs->stage_cap);
+	ecs->stage_shift = 0;
+	while ((ecs->mask_len - 1) >> ecs->stage_shift >= CATSTATS_STAGE_GROUPS)
+		ecs->stage_shift++;
+	/* masks are fewer than 2^27 (MaxAllocSize / 8): an entry fits in 32 bits */
+	Assert(ecs->stage_shift + 6 <= 32);
+	ecs->stage_cap = (int32) Max(Min(ecs->mask_len / 512, 16384), 16);
+	ecs->stage = MemoryContextAlloc(ecs->hdr.eoh_context,
+									sizeof(uint32) * CATSTATS_STAGE_GROUPS * (Size) ecs->stage_cap);
+	memset(ecs->stage_fill, 0, sizeof(ecs->stage_fill));
 	ecs->nstage = 0;
 }
 

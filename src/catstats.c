@@ -33,6 +33,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/expandeddatum.h"
@@ -254,7 +255,6 @@ catstats_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated
 	else
 		catstats_expanded_keys(ecs, CATSTATS_KEYS(cs));
 }
-
 
 static ExpandedCatStats *
 catstats_expanded_of(Datum d)
@@ -594,8 +594,17 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 	const int64 *keys = CATSTATS_KEYS(cs);
 	int32		nkeys = CATSTATS_NKEYS(cs);
 	int			i;
+	int			j;
 	int32		k;
 
+	/*
+	 * People per rank as bit-sliced counters: bit r of plane[j] is binary
+	 * digit j of the count of rank r, so a person's ranks are counted with a
+	 * few word operations (the carries) rather than one a rank.
+	 */
+	uint64		plane[64];
+
+	memset(plane, 0, sizeof(plane));
 	memset(ru, 0, sizeof(CatStatsRollup));
 	ru->nranks = catstats_nranks();
 	for (i = 0; i < cs->ncats; i++)
@@ -636,12 +645,20 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 			k++;
 		} while (k < nkeys && catstats_key_person(keys[k]) == person);
 		ru->people_total++;
-		while (mask != 0)
+		/* add 1 to the count of each rank in mask, a binary digit a plane */
+		for (j = 0; mask != 0; j++)
 		{
-			ru->people[pg_rightmost_one_pos64(mask)]++;
-			mask &= mask - 1;
+			uint64		carry = plane[j] & mask;
+
+			plane[j] ^= mask;
+			mask = carry;
 		}
+		if ((ru->people_total & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 	}
+	for (j = 0; j < 64; j++)
+		for (i = 0; i < CATSTATS_MAX_RANKS; i++)
+			ru->people[i] += (int64) (((plane[j] >> i) & 1) << j);
 }
 
 /*----------------------------------------------------------------------------
@@ -932,7 +949,7 @@ catstats_add(PG_FUNCTION_ARGS)
 				 errdetail("catstats counts people numbered within +-" INT64_FORMAT " (2^53 - 1).",
 						   CATSTATS_PERSON_MAX)));
 	ecs = catstats_state(fcinfo, 0, aggcxt);
-	ecs->enrol[jobcat_rank(code)]++;
+	ecs->enrol[catstats_rank_of_code[code]]++;
 	/* before the array grows, see whether the people are dense */
 	if (ecs->set.nsorted + ecs->set.nbuf >= ecs->set.capacity)
 		catstats_try_masks(ecs);

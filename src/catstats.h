@@ -152,6 +152,7 @@ catstats_code_ancestor_mask(int16 code)
 }
 
 extern int8 catstats_pos_of_code[CATSTATS_CODE_SPAN];
+extern int8 catstats_rank_of_code[CATSTATS_CODE_SPAN];
 extern int16 catstats_code_at_pos[CATSTATS_MAX_RANKS];
 extern uint64 catstats_anc_at_pos[CATSTATS_MAX_RANKS];
 extern void catstats_pos_init(void);

@@ -64,10 +64,11 @@ catstats_ancestors_init(void)
 
 /*
  * Categories in ascending code order ("positions"), for the masks of the
- * aggregate state: the position of each code, the code and the ancestor
- * mask (by rank) at each position.  Built once per backend.
+ * aggregate state: the position and the rank of each code, the code and
+ * the ancestor mask (by rank) at each position.  Built once per backend.
  */
 int8		catstats_pos_of_code[CATSTATS_CODE_SPAN];
+int8		catstats_rank_of_code[CATSTATS_CODE_SPAN];
 int16		catstats_code_at_pos[CATSTATS_MAX_RANKS];
 uint64		catstats_anc_at_pos[CATSTATS_MAX_RANKS];
 static bool catstats_pos_ready = false;
@@ -86,6 +87,7 @@ catstats_pos_init(void)
 		int			rank = jobcat_rank(code);
 
 		catstats_pos_of_code[code] = -1;
+		catstats_rank_of_code[code] = (int8) rank;
 		if (rank < 0)
 			continue;
 		Assert(pos < n);
@@ -97,6 +99,7 @@ catstats_pos_init(void)
 	(void) n;
 	catstats_pos_ready = true;
 }
+
 /* The masks block of a version 2 value, checked */
 const CatStatsMasksHdr *
 catstats_masks_hdr(const CatStatsData *cs)
@@ -232,9 +235,11 @@ catstats_masks_drain(ExpandedCatStats *ecs)
 }
 
 /*
- * Room to stage, in each of the CATSTATS_STAGE_GROUPS groups of masks, about
- * a 512th of their number of enrolments (within limits): a group is drained
- * when it is full.  An entry is the offset within its group << 6 | the bit.
+ * Room to stage, in each of the CATSTATS_STAGE_GROUPS groups of masks, a
+ * 128th of their number of enrolments (16 to 16384; at most 16 MB in all): a
+ * group is drained when it is full, and the fuller, the more enrolments
+ * each cache line of its masks takes while loaded.  An entry is the offset
+ * within its group << 6 | the bit.
  */
 void
 catstats_masks_stage_init(ExpandedCatStats *ecs)
@@ -246,7 +251,7 @@ catstats_masks_stage_init(ExpandedCatStats *ecs)
 		ecs->stage_shift++;
 	/* masks are fewer than 2^27 (MaxAllocSize / 8): an entry fits in 32 bits */
 	Assert(ecs->stage_shift + 6 <= 32);
-	ecs->stage_cap = (int32) Max(Min(ecs->mask_len / 512, 16384), 16);
+	ecs->stage_cap = (int32) Max(Min(ecs->mask_len / 128, 16384), 16);
 	ecs->stage = MemoryContextAlloc(ecs->hdr.eoh_context,
 									sizeof(uint32) * CATSTATS_STAGE_GROUPS * (Size) ecs->stage_cap);
 	memset(ecs->stage_fill, 0, sizeof(ecs->stage_fill));

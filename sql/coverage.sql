@@ -39,6 +39,13 @@ SELECT coverage(w), eligwin_union(w) FROM small WHERE false;
 SELECT coverage(w) FROM (VALUES ('{(,2020-01-31],[2020-03-01,2020-03-31]}'::eligwin), ('{}'), ('{(,2019-12-31]}')) v(w);
 SELECT * FROM unnest('{-infinity:2,2020-01-01:1,2020-02-01:0,2020-03-01:1,2020-04-01:0}'::coverage);
 
+-- Events on days close together are summed per day in an array, events
+-- far apart sorted first: the steps are the same either way.  Jan 1-10,
+-- Jan 11-20 and Jan 5: 1 from Jan 1, 2 on Jan 5, 1 from Jan 6 (the -1 and
+-- +1 of Jan 11 cancel out), 0 from Jan 21; then 1 during 2090.
+SELECT coverage(w) FROM (VALUES ('{[2020-01-01,2020-01-10]}'::eligwin), ('{[2020-01-11,2020-01-20]}'), ('{[2020-01-05,2020-01-05]}')) v(w);
+SELECT coverage(w) FROM (VALUES ('{[2020-01-01,2020-01-10]}'::eligwin), ('{[2020-01-11,2020-01-20]}'), ('{[2020-01-05,2020-01-05]}'), ('{[2090-01-01,2090-12-31]}')) v(w);
+
 -- text form round-trips; bad text
 SELECT c::text, c::text::coverage = c AS same
 FROM (VALUES ('{}'::coverage), ('{2020-01-01:3,2020-02-01:5,2020-03-01:0}'), ('{-infinity:1, 2020-01-01 : 0}')) v(c);

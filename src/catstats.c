@@ -33,6 +33,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/expandeddatum.h"
@@ -40,162 +41,10 @@
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
 
-#include "jobs_ext.h"
+#include "catstats.h"
 #include "jobcat.h"
+#include "jobs_ext.h"
 #include "people.h"
-
-/* Keys are person * CATSTATS_CODE_SPAN + code */
-#define CATSTATS_CODE_SPAN	1024
-#define CATSTATS_PERSON_MAX	((INT64CONST(1) << 53) - 1)
-
-/* Most taxonomy nodes the per-person rank masks can hold */
-#define CATSTATS_MAX_RANKS	64
-
-StaticAssertDecl(JOBCAT_CODE_LIMIT < CATSTATS_CODE_SPAN, "jobcat codes must fit in a catstats key");
-
-typedef struct CatStatsEntry
-{
-	int32		code;			/* OECD code */
-	int32		padding;
-	int64		enrolments;		/* enrolments counted in this very category */
-} CatStatsEntry;
-
-typedef struct CatStatsData
-{
-	int32		vl_len_;		/* varlena header (do not touch directly!) */
-	uint8		version;		/* CATSTATS_VERSION */
-	uint8		padding;
-	uint16		ncats;			/* entries in cats[] */
-	CatStatsEntry cats[FLEXIBLE_ARRAY_MEMBER];
-	/* followed by int64 keys[], ascending */
-} CatStatsData;
-
-#define CATSTATS_VERSION	1
-#define CATSTATS_HDRSZ		offsetof(CatStatsData, cats)
-
-/*
- * Version 2 of the flat form, what an aggregate state holding masks
- * flattens to when they are the smaller (a parallel worker hands it to the
- * leader so): the header and cats[] of version 1, then this block at the
- * keys' place, the keys of people outside the masks, ascending, and the
- * masks.  Bit i of a mask is the category codes[i], so the bits mean the
- * same whatever the taxonomy of the build that reads them.  Readers read
- * both versions; the text and binary forms stay those of version 1.
- */
-typedef struct CatStatsMasksHdr
-{
-	int64		nkeys;			/* keys outside the masks */
-	int64		mask_base;		/* person number of the first mask */
-	int64		mask_len;		/* masks */
-	int16		codes[64];		/* code of each bit, ascending; -1 unused */
-	/* followed by int64 keys[nkeys], uint64 masks[mask_len] */
-} CatStatsMasksHdr;
-
-#define CATSTATS_VERSION_MASKS	2
-#define CATSTATS_KEYS_OFFSET(ncats)	(CATSTATS_HDRSZ + sizeof(CatStatsEntry) * (Size) (ncats))
-#define CATSTATS_KEYS(cs)	((int64 *) ((char *) (cs) + CATSTATS_KEYS_OFFSET((cs)->ncats)))
-#define CATSTATS_NKEYS(cs)	((int32) ((VARSIZE(cs) - CATSTATS_KEYS_OFFSET((cs)->ncats)) / sizeof(int64)))
-
-static inline int16
-catstats_key_code(int64 key)
-{
-	return (int16) ((uint64) key & (CATSTATS_CODE_SPAN - 1));
-}
-
-static inline int64
-catstats_key_person(int64 key)
-{
-	return (key - catstats_key_code(key)) / CATSTATS_CODE_SPAN;
-}
-
-static inline int64
-catstats_make_key(int64 person, int16 code)
-{
-	return person * CATSTATS_CODE_SPAN + code;
-}
-
-static inline bool
-catstats_person_ok(int64 person)
-{
-	return person >= -CATSTATS_PERSON_MAX && person <= CATSTATS_PERSON_MAX;
-}
-
-/* Number of taxonomy nodes, checked against what a rank mask holds */
-static int
-catstats_nranks(void)
-{
-	int			n = jobcat_count();
-
-	if (n > CATSTATS_MAX_RANKS)
-		elog(ERROR, "catstats supports at most %d categories, the taxonomy has %d",
-			 CATSTATS_MAX_RANKS, n);
-	return n;
-}
-
-/* Mask of a rank and the ranks of all its ancestors, built once per backend */
-static uint64 catstats_ancestors[CATSTATS_MAX_RANKS];
-static bool catstats_ancestors_ready = false;
-
-static inline uint64
-catstats_ancestor_mask(int rank)
-{
-	if (!catstats_ancestors_ready)
-	{
-		int			n = catstats_nranks();
-		int			r;
-
-		for (r = 0; r < n; r++)
-		{
-			int16		code = jobcat_code_at_rank(r);
-			uint64		mask = 0;
-
-			while (code != 0)
-			{
-				mask |= UINT64CONST(1) << jobcat_rank(code);
-				code = jobcat_parent_code(code);
-			}
-			catstats_ancestors[r] = mask;
-		}
-		catstats_ancestors_ready = true;
-	}
-	return catstats_ancestors[rank];
-}
-
-/*
- * Categories in ascending code order ("positions"), for the masks of the
- * aggregate state: the position of each code, the code and the ancestor
- * mask (by rank) at each position.  Built once per backend.
- */
-static int8 catstats_pos_of_code[CATSTATS_CODE_SPAN];
-static int16 catstats_code_at_pos[CATSTATS_MAX_RANKS];
-static uint64 catstats_anc_at_pos[CATSTATS_MAX_RANKS];
-static bool catstats_pos_ready = false;
-
-static void
-catstats_pos_init(void)
-{
-	int			n = catstats_nranks();
-	int			code;
-	int			pos = 0;
-
-	if (catstats_pos_ready)
-		return;
-	for (code = 0; code < CATSTATS_CODE_SPAN; code++)
-	{
-		int			rank = jobcat_rank(code);
-
-		catstats_pos_of_code[code] = -1;
-		if (rank < 0)
-			continue;
-		Assert(pos < n);
-		catstats_pos_of_code[code] = (int8) pos;
-		catstats_code_at_pos[pos] = (int16) code;
-		catstats_anc_at_pos[pos] = catstats_ancestor_mask(rank);
-		pos++;
-	}
-	(void) n;
-	catstats_pos_ready = true;
-}
 
 /*
  * Check a flat value that came from outside (text or binary input); returns
@@ -268,35 +117,8 @@ catstats_check(const CatStatsData *cs)
  *----------------------------------------------------------------------------
  */
 
-/*
- * While the aggregate runs, people numbered densely (at least one in
- * CATSTATS_DENSE_SPREAD of the range they span, as person numbers 1..N are)
- * are kept as one 64-bit mask per person number in a range, bit i set when
- * the person enrolled directly in the i-th category in code order: an
- * enrolment is then one OR, and memory 8 bytes per person whatever the
- * number of enrolments.  People outside the range stay keys in set.  The
- * flat form lists the same keys either way.
- */
-typedef struct ExpandedCatStats
-{
-	ExpandedObjectHeader hdr;
-	int64		enrol[CATSTATS_MAX_RANKS];	/* direct enrolments by rank */
-	PeopleKeys	set;			/* keys of people outside the masks' range */
-	uint64	   *masks;			/* NULL, or mask_len masks */
-	int64		mask_base;		/* person number of masks[0] */
-	int64		mask_len;
-	int32		masks_next_try; /* set size at which a combine tries masks */
-	bool		flat_masks;		/* flattens to version 2 (set by get_flat_size) */
-	uint64	   *stage;			/* enrolments not yet in masks: offset << 6 | bit */
-	int32		nstage;
-	int32		stage_cap;
-} ExpandedCatStats;
-
-#define CATSTATS_DENSE_MIN		4096
-#define CATSTATS_DENSE_SPREAD	8
-
+/* The masks and the struct are described in catstats.h */
 static Size catstats_get_flat_size(ExpandedObjectHeader *eohptr);
-static void catstats_masks_drain(ExpandedCatStats *ecs);
 static void catstats_flatten_into(ExpandedObjectHeader *eohptr,
 								  void *result, Size allocated_size);
 
@@ -385,7 +207,7 @@ catstats_get_flat_size(ExpandedObjectHeader *eohptr)
 	MemoryContextSwitchTo(oldcxt);
 	nkeys = catstats_expanded_nkeys(ecs);
 	/* masks that are fewer than the keys they hold are handed on as they are */
-	ecs->flat_masks = ecs->masks != NULL && ecs->mask_len < nkeys;
+	ecs->flat_masks = ecs->masks != NULL && ecs->mask_len < nkeys && !ecs->list_only;
 	if (ecs->flat_masks)
 		return CATSTATS_KEYS_OFFSET(catstats_expanded_ncats(ecs)) + sizeof(CatStatsMasksHdr) +
 			sizeof(int64) * ((Size) ecs->set.nsorted + (Size) ecs->mask_len);
@@ -432,106 +254,6 @@ catstats_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated
 	}
 	else
 		catstats_expanded_keys(ecs, CATSTATS_KEYS(cs));
-}
-
-/* The masks block of a version 2 value, checked */
-static const CatStatsMasksHdr *
-catstats_masks_hdr(const CatStatsData *cs)
-{
-	const CatStatsMasksHdr *mh;
-	Size		off = CATSTATS_KEYS_OFFSET(cs->ncats);
-	int64		p;
-	int			i;
-	const int64 *keys;
-
-	if (VARSIZE(cs) < off + sizeof(CatStatsMasksHdr))
-		goto bad;
-	mh = (const CatStatsMasksHdr *) ((const char *) cs + off);
-	if (mh->nkeys < 0 || mh->mask_len < 0 || mh->nkeys > PEOPLEKEYS_MAX_KEYS ||
-		mh->mask_len > (int64) (MaxAllocSize / sizeof(uint64)) ||
-		VARSIZE(cs) != off + sizeof(CatStatsMasksHdr) + sizeof(int64) * (Size) (mh->nkeys + mh->mask_len) ||
-		!catstats_person_ok(mh->mask_base) ||
-		!catstats_person_ok(mh->mask_base + mh->mask_len - 1))
-		goto bad;
-	for (i = 0; i < CATSTATS_MAX_RANKS; i++)
-	{
-		if (mh->codes[i] == -1)
-			continue;
-		if (mh->codes[i] < 0 || mh->codes[i] >= CATSTATS_CODE_SPAN || jobcat_rank(mh->codes[i]) < 0 ||
-			(i > 0 && mh->codes[i - 1] >= mh->codes[i]))
-			goto bad;
-	}
-	keys = (const int64 *) (mh + 1);
-	if (!peoplekeys_are_set(keys, (int32) mh->nkeys))
-		goto bad;
-	for (p = 0; p < mh->nkeys; p++)
-	{
-		int64		person = catstats_key_person(keys[p]);
-
-		if (person >= mh->mask_base && person < mh->mask_base + mh->mask_len)
-			goto bad;
-	}
-	for (p = 0; p < mh->mask_len; p++)
-	{
-		uint64		m = ((const uint64 *) (keys + mh->nkeys))[p];
-
-		while (m != 0)
-		{
-			if (mh->codes[pg_rightmost_one_pos64(m)] < 0)
-				goto bad;
-			m &= m - 1;
-		}
-	}
-	return mh;
-bad:
-	ereport(ERROR,
-			(errcode(ERRCODE_DATA_CORRUPTED),
-			 errmsg("invalid catstats value: damaged version 2 masks")));
-	return NULL;				/* keep the compiler quiet */
-}
-
-/* A version 2 value as the version 1 value with the same keys */
-static CatStatsData *
-catstats_masks_to_list(const CatStatsData *cs)
-{
-	const CatStatsMasksHdr *mh = catstats_masks_hdr(cs);
-	const int64 *keys = (const int64 *) (mh + 1);
-	const uint64 *masks = (const uint64 *) (keys + mh->nkeys);
-	int64		total = mh->nkeys;
-	int64		p;
-	int64		i = 0;
-	Size		size;
-	CatStatsData *out;
-	int64	   *o;
-
-	for (p = 0; p < mh->mask_len; p++)
-		total += pg_popcount64(masks[p]);
-	if (total > PEOPLEKEYS_MAX_KEYS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many people in one catstats value"),
-				 errdetail("A value holds at most %d person-category pairs.", PEOPLEKEYS_MAX_KEYS)));
-	size = CATSTATS_KEYS_OFFSET(cs->ncats) + sizeof(int64) * (Size) total;
-	out = palloc(size);
-	memcpy(out, cs, CATSTATS_KEYS_OFFSET(cs->ncats));
-	SET_VARSIZE(out, size);
-	out->version = CATSTATS_VERSION;
-	o = CATSTATS_KEYS(out);
-	while (i < mh->nkeys && catstats_key_person(keys[i]) < mh->mask_base)
-		*o++ = keys[i++];
-	for (p = 0; p < mh->mask_len; p++)
-	{
-		uint64		m = masks[p];
-
-		while (m != 0)
-		{
-			*o++ = catstats_make_key(mh->mask_base + p, mh->codes[pg_rightmost_one_pos64(m)]);
-			m &= m - 1;
-		}
-	}
-	while (i < mh->nkeys)
-		*o++ = keys[i++];
-	return out;
 }
 
 static ExpandedCatStats *
@@ -592,183 +314,6 @@ catstats_add_enrolments(ExpandedCatStats *ecs, int rank, int64 n)
 				 errmsg("catstats enrolment count out of range")));
 }
 
-/*
- * Put the staged enrolments into the masks.  They are grouped by the 256th
- * of the masks they fall in first (one counting pass), so that each stretch
- * of the masks is loaded into the cache once for all its enrolments rather
- * than once an enrolment, as setting them in arrival order would.
- */
-static void
-catstats_masks_drain(ExpandedCatStats *ecs)
-{
-	int32		n = ecs->nstage;
-	uint64	   *stage = ecs->stage;
-	uint64	   *masks = ecs->masks;
-	uint64	   *tmp;
-	uint32		offset[256];
-	uint32		sum = 0;
-	int			shift = 0;
-	int32		i;
-	int			d;
-
-	if (n == 0)
-		return;
-	/* the group is the top 8 bits of the offset (bits 6 and up of an entry) */
-	while (((uint64) ecs->mask_len << 6) >> shift > 256)
-		shift++;
-	memset(offset, 0, sizeof(offset));
-	for (i = 0; i < n; i++)
-		offset[stage[i] >> shift]++;
-	for (d = 0; d < 256; d++)
-	{
-		uint32		c = offset[d];
-
-		offset[d] = sum;
-		sum += c;
-	}
-	tmp = palloc(sizeof(uint64) * (Size) n);
-	for (i = 0; i < n; i++)
-		tmp[offset[stage[i] >> shift]++] = stage[i];
-	for (i = 0; i < n; i++)
-		masks[tmp[i] >> 6] |= UINT64CONST(1) << (tmp[i] & 63);
-	pfree(tmp);
-	ecs->nstage = 0;
-}
-
-/* Room to stage about half as many enrolments as there are masks */
-static void
-catstats_masks_stage_init(ExpandedCatStats *ecs)
-{
-	if (ecs->stage != NULL)
-		pfree(ecs->stage);
-	ecs->stage_cap = (int32) Max(Min(ecs->mask_len / 2, 4 * 1024 * 1024), 4096);
-	ecs->stage = MemoryContextAlloc(ecs->hdr.eoh_context, sizeof(uint64) * (Size) ecs->stage_cap);
-	ecs->nstage = 0;
-}
-
-/*
- * Widen the masks to cover the people lo .. end - 1 too, moving the keys of
- * the set that fall in the new range into them; false when that would take
- * too much memory.
- */
-static bool
-catstats_masks_cover(ExpandedCatStats *ecs, int64 lo, int64 end)
-{
-	PeopleKeys *pk = &ecs->set;
-	int64		newlo = Min(lo, ecs->mask_base);
-	int64		newend = Max(end, ecs->mask_base + ecs->mask_len);
-	uint64	   *masks;
-	int32		i,
-				kept = 0;
-
-	if (newlo == ecs->mask_base && newend == ecs->mask_base + ecs->mask_len)
-		return true;
-	if (newend - newlo > (int64) (MaxAllocSize / sizeof(uint64)))
-		return false;
-	catstats_masks_drain(ecs);
-	masks = MemoryContextAllocZero(ecs->hdr.eoh_context, sizeof(uint64) * (Size) (newend - newlo));
-	memcpy(masks + (ecs->mask_base - newlo), ecs->masks, sizeof(uint64) * (Size) ecs->mask_len);
-	pfree(ecs->masks);
-	ecs->masks = masks;
-	ecs->mask_base = newlo;
-	ecs->mask_len = newend - newlo;
-	peoplekeys_compact(pk);
-	for (i = 0; i < pk->nsorted; i++)
-	{
-		int64		off = catstats_key_person(pk->keys[i]) - newlo;
-
-		if (off >= 0 && off < ecs->mask_len)
-			masks[off] |= UINT64CONST(1) << catstats_pos_of_code[catstats_key_code(pk->keys[i])];
-		else
-			pk->keys[kept++] = pk->keys[i];
-	}
-	pk->nsorted = kept;
-	catstats_masks_stage_init(ecs);
-	return true;
-}
-
-/*
- * Move the people of the set into masks when they, together with those the
- * masks already hold, are dense in the range they span; the range gets a
- * quarter of room above.
- */
-static void
-catstats_try_masks(ExpandedCatStats *ecs)
-{
-	PeopleKeys *pk = &ecs->set;
-	int64	   *keys;
-	int32		n;
-	int32		i;
-	int32		kept = 0;
-	int64		lo,
-				hi,
-				persons = 0,
-				span,
-				len,
-				p;
-	uint64	   *masks;
-
-	peoplekeys_compact(pk);
-	if (ecs->masks != NULL)
-		catstats_masks_drain(ecs);
-	keys = pk->keys;
-	n = pk->nsorted;
-	ecs->masks_next_try = (int32) Min((int64) n * 2, PEOPLEKEYS_MAX_KEYS);
-	if (n < CATSTATS_DENSE_MIN)
-		return;
-	lo = catstats_key_person(keys[0]);
-	hi = catstats_key_person(keys[n - 1]);
-	for (i = 0; i < n; i++)
-		if (i == 0 || catstats_key_person(keys[i]) != catstats_key_person(keys[i - 1]))
-			persons++;
-	if (ecs->masks != NULL)
-	{
-		lo = Min(lo, ecs->mask_base);
-		hi = Max(hi, ecs->mask_base + ecs->mask_len - 1);
-		for (p = 0; p < ecs->mask_len; p++)
-			if (ecs->masks[p] != 0)
-				persons++;
-	}
-	/* person numbers lie within +-(2^53 - 1): no overflow */
-	span = hi - lo + 1;
-	if (span > persons * CATSTATS_DENSE_SPREAD)
-		return;
-	len = span + span / 4;
-	len = Min(len, CATSTATS_PERSON_MAX - lo + 1);
-	if (len > (int64) (MaxAllocSize / sizeof(uint64)))
-		return;
-	masks = MemoryContextAllocZero(ecs->hdr.eoh_context, sizeof(uint64) * (Size) len);
-	if (ecs->masks != NULL)
-	{
-		memcpy(masks + (ecs->mask_base - lo), ecs->masks, sizeof(uint64) * (Size) ecs->mask_len);
-		pfree(ecs->masks);
-	}
-	for (i = 0; i < n; i++)
-	{
-		int64		off = catstats_key_person(keys[i]) - lo;
-		int			pos = catstats_pos_of_code[catstats_key_code(keys[i])];
-
-		if (pos < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_CORRUPTED),
-					 errmsg("catstats value holds unknown category %d", catstats_key_code(keys[i]))));
-		if (off >= 0 && off < len)
-			masks[off] |= UINT64CONST(1) << pos;
-		else
-			keys[kept++] = keys[i];
-	}
-	pk->nsorted = kept;
-	ecs->masks = masks;
-	ecs->mask_base = lo;
-	ecs->mask_len = len;
-	catstats_masks_stage_init(ecs);
-	/* the array now only takes people outside the range */
-	if (pk->capacity > 2 * CATSTATS_DENSE_MIN && kept < CATSTATS_DENSE_MIN)
-	{
-		pk->keys = repalloc(pk->keys, sizeof(int64) * 2 * CATSTATS_DENSE_MIN);
-		pk->capacity = 2 * CATSTATS_DENSE_MIN;
-	}
-}
 
 /* Add ascending keys (outside the value) to an expanded value */
 static void
@@ -1049,9 +594,17 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 	const int64 *keys = CATSTATS_KEYS(cs);
 	int32		nkeys = CATSTATS_NKEYS(cs);
 	int			i;
+	int			j;
 	int32		k;
-	uint64		mask = 0;
 
+	/*
+	 * People per rank as bit-sliced counters: bit r of plane[j] is binary
+	 * digit j of the count of rank r, so a person's ranks are counted with a
+	 * few word operations (the carries) rather than one a rank.
+	 */
+	uint64		plane[64];
+
+	memset(plane, 0, sizeof(plane));
 	memset(ru, 0, sizeof(CatStatsRollup));
 	ru->nranks = catstats_nranks();
 	for (i = 0; i < cs->ncats; i++)
@@ -1072,21 +625,40 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 			anc &= anc - 1;
 		}
 	}
-	for (k = 0; k < nkeys; k++)
+	/* one person's keys are adjacent: OR their masks, then count them */
+	k = 0;
+	while (k < nkeys)
 	{
-		mask |= catstats_ancestor_mask(catstats_key_rank(keys[k]));
-		/* last key of this person? */
-		if (k + 1 == nkeys ||
-			catstats_key_person(keys[k + 1]) != catstats_key_person(keys[k]))
+		int64		person = catstats_key_person(keys[k]);
+		uint64		mask = 0;
+
+		do
 		{
-			ru->people_total++;
-			while (mask != 0)
-			{
-				ru->people[pg_rightmost_one_pos64(mask)]++;
-				mask &= mask - 1;
-			}
+			uint64		anc = catstats_code_ancestor_mask(catstats_key_code(keys[k]));
+
+			if (anc == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_CORRUPTED),
+						 errmsg("catstats value holds unknown category %d",
+								catstats_key_code(keys[k]))));
+			mask |= anc;
+			k++;
+		} while (k < nkeys && catstats_key_person(keys[k]) == person);
+		ru->people_total++;
+		/* add 1 to the count of each rank in mask, a binary digit a plane */
+		for (j = 0; mask != 0; j++)
+		{
+			uint64		carry = plane[j] & mask;
+
+			plane[j] ^= mask;
+			mask = carry;
 		}
+		if ((ru->people_total & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
 	}
+	for (j = 0; j < 64; j++)
+		for (i = 0; i < CATSTATS_MAX_RANKS; i++)
+			ru->people[i] += (int64) (((plane[j] >> i) & 1) << j);
 }
 
 /*----------------------------------------------------------------------------
@@ -1377,16 +949,21 @@ catstats_add(PG_FUNCTION_ARGS)
 				 errdetail("catstats counts people numbered within +-" INT64_FORMAT " (2^53 - 1).",
 						   CATSTATS_PERSON_MAX)));
 	ecs = catstats_state(fcinfo, 0, aggcxt);
-	ecs->enrol[jobcat_rank(code)]++;
+	ecs->enrol[catstats_rank_of_code[code]]++;
 	/* before the array grows, see whether the people are dense */
 	if (ecs->set.nsorted + ecs->set.nbuf >= ecs->set.capacity)
 		catstats_try_masks(ecs);
 	if (ecs->masks != NULL && (uint64) (person - ecs->mask_base) < (uint64) ecs->mask_len)
 	{
-		if (ecs->nstage == ecs->stage_cap)
-			catstats_masks_drain(ecs);
-		ecs->stage[ecs->nstage++] = ((uint64) (person - ecs->mask_base) << 6) |
-			catstats_pos_of_code[code];
+		uint64		off = (uint64) (person - ecs->mask_base);
+		int			g = (int) (off >> ecs->stage_shift);
+
+		if (ecs->stage_fill[g] == ecs->stage_cap)
+			catstats_masks_drain_group(ecs, g);
+		ecs->stage[(Size) g * (Size) ecs->stage_cap + ecs->stage_fill[g]++] =
+			(uint32) ((off & ((UINT64CONST(1) << ecs->stage_shift) - 1)) << 6) |
+			(uint32) catstats_pos_of_code[code];
+		ecs->nstage++;
 	}
 	else
 		peoplekeys_add(&ecs->set, catstats_make_key(person, code));
@@ -1417,10 +994,24 @@ PG_FUNCTION_INFO_V1(catstats_final);
 Datum
 catstats_final(PG_FUNCTION_ARGS)
 {
+	ExpandedCatStats *ecs;
 	CatStatsData *cs;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_POINTER(catstats_empty());
+	ecs = catstats_expanded_of(PG_GETARG_DATUM(0));
+	if (ecs != NULL)
+	{
+		Size		size;
+
+		/* the result is version 1 straight from the masks, without version 2 between */
+		ecs->list_only = true;
+		size = EOH_get_flat_size(&ecs->hdr);
+		cs = palloc(size);
+		EOH_flatten_into(&ecs->hdr, cs, size);
+		ecs->list_only = false;
+		PG_RETURN_POINTER(cs);
+	}
 	cs = catstats_flat(PG_GETARG_DATUM(0));
 	/* a flat value that came in from outside is returned as a copy */
 	if ((Pointer) cs == DatumGetPointer(PG_GETARG_DATUM(0)))

@@ -165,6 +165,44 @@ coverage_sort_points(CoveragePoint *p, int32 n)
 }
 
 /*
+ * coverage_events_to_steps() for events whose days lie within lo .. hi, a
+ * span not much longer than the events are many: the changes are summed
+ * per day in an array over the span, which takes the place of sorting them.
+ */
+static int32
+coverage_events_to_steps_dense(CoveragePoint *p, int32 n, DateADT lo, DateADT hi)
+{
+	int64		span = (int64) hi - lo + 1;
+	int64	   *change = palloc0(sizeof(int64) * (Size) span);
+	int32		out = 0;
+	int32		level = 0;
+	int32		i;
+	int64		d;
+
+	/* at most 2^28 events of an int32 each: the int64 sums cannot overflow */
+	for (i = 0; i < n; i++)
+		change[p[i].day - lo] += p[i].value;
+	for (d = 0; d < span; d++)
+	{
+		if (change[d] == 0)
+			continue;
+		if (change[d] < PG_INT32_MIN || change[d] > PG_INT32_MAX ||
+			pg_add_s32_overflow(level, (int32) change[d], &level))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("coverage headcount out of range")));
+		if (level < 0)
+			elog(ERROR, "coverage state has a negative headcount");
+		/* the events are all in change[]: the steps (no more than they) overwrite them */
+		p[out].day = (DateADT) (lo + d);
+		p[out].value = level;
+		out++;
+	}
+	pfree(change);
+	return out;
+}
+
+/*
  * Turn unsorted (day, change) events into normalised (day, headcount)
  * steps, in place; returns the new count.
  */
@@ -176,7 +214,20 @@ coverage_events_to_steps(CoveragePoint *p, int32 n)
 	int32		i = 0;
 
 	if (n > 1)
+	{
+		DateADT		lo = p[0].day;
+		DateADT		hi = p[0].day;
+
+		for (i = 1; i < n; i++)
+		{
+			lo = Min(lo, p[i].day);
+			hi = Max(hi, p[i].day);
+		}
+		if ((int64) hi - lo < 2 * (int64) n + 64)
+			return coverage_events_to_steps_dense(p, n, lo, hi);
 		coverage_sort_points(p, n);
+		i = 0;
+	}
 	while (i < n)
 	{
 		DateADT		day = p[i].day;

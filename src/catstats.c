@@ -351,6 +351,24 @@ catstats_add_keys(ExpandedCatStats *ecs, const int64 *keys, int32 nkeys)
 		catstats_try_masks(ecs);
 }
 
+/* Add the enrolments of each category a flat value holds */
+static void
+catstats_add_categories(ExpandedCatStats *ecs, const CatStatsData *cs)
+{
+	int			i;
+
+	for (i = 0; i < cs->ncats; i++)
+	{
+		int			rank = jobcat_rank(cs->cats[i].code);
+
+		if (rank < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("catstats value holds unknown category %d", cs->cats[i].code)));
+		catstats_add_enrolments(ecs, rank, cs->cats[i].enrolments);
+	}
+}
+
 /*
  * Add a version 2 value (a parallel worker's state) by OR-ing its masks into
  * ours, widened to cover them; false, having added nothing, when that cannot
@@ -382,16 +400,7 @@ catstats_add_masks(ExpandedCatStats *ecs, const CatStatsData *cs)
 	}
 	else if (!catstats_masks_cover(ecs, mh->mask_base, mh->mask_base + mh->mask_len))
 		return false;
-	for (i = 0; i < cs->ncats; i++)
-	{
-		int			rank = jobcat_rank(cs->cats[i].code);
-
-		if (rank < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_CORRUPTED),
-					 errmsg("catstats value holds unknown category %d", cs->cats[i].code)));
-		catstats_add_enrolments(ecs, rank, cs->cats[i].enrolments);
-	}
+	catstats_add_categories(ecs, cs);
 	for (p = 0; p < mh->mask_len; p++)
 		ecs->masks[mh->mask_base - ecs->mask_base + p] |= masks[p];
 	catstats_add_keys(ecs, keys, (int32) mh->nkeys);
@@ -427,16 +436,7 @@ catstats_add_all(ExpandedCatStats *ecs, Datum d)
 		cs = catstats_flat(PointerGetDatum(cs));
 		keys = CATSTATS_KEYS(cs);
 		nkeys = CATSTATS_NKEYS(cs);
-		for (i = 0; i < cs->ncats; i++)
-		{
-			int			rank = jobcat_rank(cs->cats[i].code);
-
-			if (rank < 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATA_CORRUPTED),
-						 errmsg("catstats value holds unknown category %d", cs->cats[i].code)));
-			catstats_add_enrolments(ecs, rank, cs->cats[i].enrolments);
-		}
+		catstats_add_categories(ecs, cs);
 		catstats_add_keys(ecs, keys, nkeys);
 	}
 }

@@ -118,6 +118,18 @@ FROM unnest((SELECT coverage(w) FROM people_w));
 SELECT count(*) FILTER (WHERE next_from <> valid_to + 1) AS gaps
 FROM (SELECT valid_from, valid_to, lead(valid_from) OVER (ORDER BY valid_from) AS next_from
       FROM unnest((SELECT coverage(w) FROM people_w))) s;
+-- single-interval windows stored inline (the rows the aggregate reads
+-- without copying), open at either end, past the state's first capacity:
+-- 100 of each kind; days by hand: 100 open before, +100 open after from
+-- 01-01, +100 on 01-03; on 01-06 the 40 of i = 2 (mod 3) with i % 5 >= 3
+CREATE TABLE open_w AS
+SELECT i, CASE i % 3 WHEN 0 THEN '{[2020-01-01,)}'::eligwin
+                     WHEN 1 THEN '{(,2020-01-05]}'::eligwin
+                     ELSE eligwin(date '2020-01-03', date '2020-01-03' + i % 5) END AS w
+FROM generate_series(1, 300) i;
+SELECT d, coverage_at(c, d)
+FROM (SELECT coverage(w) AS c FROM open_w) s,
+     unnest('{2019-12-31,2020-01-01,2020-01-03,2020-01-06,2020-01-08,2030-01-01}'::date[]) d;
 -- eligwin_union against range_agg
 SELECT eligwin_union(w)::datemultirange = range_agg(r) AS union_matches,
        days(eligwin_union(w))

@@ -804,6 +804,48 @@ coverage_window_arg(FunctionCallInfo fcinfo, int argno, CoverageWindowBuf *buf)
 	return eligwin_normalised(PG_GETARG_ELIGWIN_P(argno));
 }
 
+/*
+ * The common row, added without copying the window: a stored window of one
+ * interval and no condition, inline with a 1-byte header, into a raw state
+ * with room for its two events.  Its days are read straight from the tuple
+ * (unaligned); false sends anything else down the general path.
+ */
+static inline bool
+coverage_trans_short_window(Coverage *state, const struct varlena *v)
+{
+	const char *data = VARDATA_SHORT(v);
+	uint8		version;
+	uint8		flags;
+	int32		nintervals;
+	EligwinInterval iv;
+	CoveragePoint *p;
+
+	if (!VARATT_IS_SHORT(v) ||
+		VARSIZE_SHORT(v) - VARHDRSZ_SHORT != ELIGWIN_SIZE(1) - VARHDRSZ ||
+		state->npoints > COVERAGE_CAPACITY(state) - 2)
+		return false;
+	/* field f of the window lies offsetof(Eligwin, f) - VARHDRSZ into data */
+	version = (uint8) data[offsetof(Eligwin, version) - VARHDRSZ];
+	flags = (uint8) data[offsetof(Eligwin, flags) - VARHDRSZ];
+	memcpy(&nintervals, data + offsetof(Eligwin, nintervals) - VARHDRSZ, sizeof(int32));
+	if (version != ELIGWIN_VERSION || nintervals != 1 || (flags & ELIGWIN_FLAG_RAW) != 0)
+		return false;
+	memcpy(&iv, data + offsetof(Eligwin, intervals) - VARHDRSZ, sizeof(iv));
+	p = &state->points[state->npoints];
+	p->day = iv.lo;
+	p->value = 1;
+	p++;
+	/* as coverage_state_add_window */
+	if (!DATE_IS_NOEND(iv.hi) && iv.hi + 1 < ELIGWIN_DATE_END)
+	{
+		p->day = iv.hi + 1;
+		p->value = -1;
+		p++;
+	}
+	state->npoints = (int32) (p - state->points);
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(coverage_trans);
 Datum
 coverage_trans(PG_FUNCTION_ARGS)
@@ -819,6 +861,13 @@ coverage_trans(PG_FUNCTION_ARGS)
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	if (!PG_ARGISNULL(0))
+	{
+		state = (Coverage *) PG_GETARG_POINTER(0);
+		if (VARATT_IS_4B_U(state) && (state->flags & COVERAGE_FLAG_RAW) &&
+			coverage_trans_short_window(state, (const struct varlena *) PG_GETARG_POINTER(1)))
+			PG_RETURN_POINTER(state);
 	}
 	w = coverage_window_arg(fcinfo, 1, &local);
 	if (PG_ARGISNULL(0))

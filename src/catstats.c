@@ -207,7 +207,7 @@ catstats_get_flat_size(ExpandedObjectHeader *eohptr)
 	MemoryContextSwitchTo(oldcxt);
 	nkeys = catstats_expanded_nkeys(ecs);
 	/* masks that are fewer than the keys they hold are handed on as they are */
-	ecs->flat_masks = ecs->masks != NULL && ecs->mask_len < nkeys && !ecs->list_only;
+	ecs->flat_masks = ecs->masks != NULL && ecs->mask_len < nkeys;
 	if (ecs->flat_masks)
 		return CATSTATS_KEYS_OFFSET(catstats_expanded_ncats(ecs)) + sizeof(CatStatsMasksHdr) +
 			sizeof(int64) * ((Size) ecs->set.nsorted + (Size) ecs->mask_len);
@@ -283,6 +283,22 @@ catstats_flat(Datum d)
 		jobs_ext_unsupported_version("catstats", VARSIZE(cs) > VARHDRSZ ? cs->version : -1,
 									 CATSTATS_VERSION_MASKS, VARSIZE(cs));
 	return cs;
+}
+
+/*
+ * Any catstats datum as a flat value of either version, for the readers
+ * that take both (the roll-up reads and checks a version 2 value's masks as
+ * they are; enrolments need only the categories)
+ */
+static CatStatsData *
+catstats_flat_any(Datum d)
+{
+	CatStatsData *cs = (CatStatsData *) PG_DETOAST_DATUM(d);
+
+	if (VARSIZE(cs) >= CATSTATS_HDRSZ && cs->version == CATSTATS_VERSION_MASKS &&
+		VARSIZE(cs) >= CATSTATS_KEYS_OFFSET(cs->ncats))
+		return cs;
+	return catstats_flat(PointerGetDatum(cs));
 }
 
 /* A new, empty expanded value in the state context of aggcxt (see people.c) */
@@ -593,18 +609,12 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 {
 	const int64 *keys = CATSTATS_KEYS(cs);
 	int32		nkeys = CATSTATS_NKEYS(cs);
+	CatStatsCounts counts;
 	int			i;
 	int			j;
 	int32		k;
 
-	/*
-	 * People per rank as bit-sliced counters: bit r of plane[j] is binary
-	 * digit j of the count of rank r, so a person's ranks are counted with a
-	 * few word operations (the carries) rather than one a rank.
-	 */
-	uint64		plane[64];
-
-	memset(plane, 0, sizeof(plane));
+	memset(&counts, 0, sizeof(counts));
 	memset(ru, 0, sizeof(CatStatsRollup));
 	ru->nranks = catstats_nranks();
 	for (i = 0; i < cs->ncats; i++)
@@ -625,9 +635,12 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 			anc &= anc - 1;
 		}
 	}
+	/* a version 2 value is counted from its masks, without listing them */
+	if (cs->version == CATSTATS_VERSION_MASKS)
+		catstats_masks_count_people(cs, &counts);
 	/* one person's keys are adjacent: OR their masks, then count them */
 	k = 0;
-	while (k < nkeys)
+	while (cs->version == CATSTATS_VERSION && k < nkeys)
 	{
 		int64		person = catstats_key_person(keys[k]);
 		uint64		mask = 0;
@@ -644,21 +657,15 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 			mask |= anc;
 			k++;
 		} while (k < nkeys && catstats_key_person(keys[k]) == person);
-		ru->people_total++;
-		/* add 1 to the count of each rank in mask, a binary digit a plane */
-		for (j = 0; mask != 0; j++)
-		{
-			uint64		carry = plane[j] & mask;
-
-			plane[j] ^= mask;
-			mask = carry;
-		}
-		if ((ru->people_total & 0xFFFF) == 0)
+		catstats_counts_add(&counts, mask);
+		if ((counts.people & 0xFFFF) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
+	catstats_counts_flush(&counts);
+	ru->people_total = counts.people;
 	for (j = 0; j < 64; j++)
 		for (i = 0; i < CATSTATS_MAX_RANKS; i++)
-			ru->people[i] += (int64) (((plane[j] >> i) & 1) << j);
+			ru->people[i] += (int64) (((counts.plane[j] >> i) & 1) << j);
 }
 
 /*----------------------------------------------------------------------------
@@ -1004,12 +1011,13 @@ catstats_final(PG_FUNCTION_ARGS)
 	{
 		Size		size;
 
-		/* the result is version 1 straight from the masks, without version 2 between */
-		ecs->list_only = true;
+		/*
+		 * Version 2 when the masks are the smaller, as for people numbered
+		 * 1..N: a mask a person instead of a key a person and category
+		 */
 		size = EOH_get_flat_size(&ecs->hdr);
 		cs = palloc(size);
 		EOH_flatten_into(&ecs->hdr, cs, size);
-		ecs->list_only = false;
 		PG_RETURN_POINTER(cs);
 	}
 	cs = catstats_flat(PG_GETARG_DATUM(0));
@@ -1035,7 +1043,7 @@ catstats_people(PG_FUNCTION_ARGS)
 {
 	CatStatsRollup ru;
 
-	catstats_rollup(catstats_flat(PG_GETARG_DATUM(0)), &ru);
+	catstats_rollup(catstats_flat_any(PG_GETARG_DATUM(0)), &ru);
 	PG_RETURN_INT64(ru.people_total);
 }
 
@@ -1043,7 +1051,7 @@ PG_FUNCTION_INFO_V1(catstats_enrolments);
 Datum
 catstats_enrolments(PG_FUNCTION_ARGS)
 {
-	CatStatsData *cs = catstats_flat(PG_GETARG_DATUM(0));
+	CatStatsData *cs = catstats_flat_any(PG_GETARG_DATUM(0));
 	int64		total = 0;
 	int			i;
 
@@ -1096,7 +1104,7 @@ catstats_unnest(PG_FUNCTION_ARGS)
 			elog(ERROR, "return type must be a row type");
 		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
 		ru = palloc(sizeof(CatStatsRollup));
-		catstats_rollup(catstats_flat(PG_GETARG_DATUM(0)), ru);
+		catstats_rollup(catstats_flat_any(PG_GETARG_DATUM(0)), ru);
 		funcctx->user_fctx = ru;
 		funcctx->max_calls = ru->nranks;
 		MemoryContextSwitchTo(oldcxt);
@@ -1141,7 +1149,7 @@ catstats_to_jsonb(PG_FUNCTION_ARGS)
 	int			rank;
 	bool		first = true;
 
-	catstats_rollup(catstats_flat(PG_GETARG_DATUM(0)), &ru);
+	catstats_rollup(catstats_flat_any(PG_GETARG_DATUM(0)), &ru);
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"enrolments\": " INT64_FORMAT ", \"people\": " INT64_FORMAT ", \"categories\": [",
 					 ru.enrol_total, ru.people_total);

@@ -111,7 +111,6 @@ typedef struct ExpandedCatStats
 	int64		mask_len;
 	int32		masks_next_try; /* set size at which a combine tries masks */
 	bool		flat_masks;		/* flattens to version 2 (set by get_flat_size) */
-	bool		list_only;		/* flatten to version 1 whatever the sizes */
 	/* enrolments not yet in masks, by group (see catstats_masks_stage_init) */
 	uint32	   *stage;			/* CATSTATS_STAGE_GROUPS groups of stage_cap */
 	int32		stage_fill[CATSTATS_STAGE_GROUPS];
@@ -157,9 +156,47 @@ extern int16 catstats_code_at_pos[CATSTATS_MAX_RANKS];
 extern uint64 catstats_anc_at_pos[CATSTATS_MAX_RANKS];
 extern void catstats_pos_init(void);
 
+/*
+ * People counted per rank, each in the ranks of a mask, as bit-sliced
+ * counters: bit r of plane[j] is binary digit j of the count of rank r, so a
+ * person is counted with a few word operations rather than one a rank.  Up
+ * to 15 people are first summed in four small planes, a fixed sequence of
+ * operations without branches; catstats_counts_flush() carries those into
+ * the big planes.
+ */
+typedef struct CatStatsCounts
+{
+	uint64		plane[64];
+	uint64		small[4];
+	int			nsmall;
+	int64		people;
+} CatStatsCounts;
+
+extern void catstats_counts_flush(CatStatsCounts *c);
+
+static inline void
+catstats_counts_add(CatStatsCounts *c, uint64 mask)
+{
+	uint64		c0 = c->small[0] & mask;
+	uint64		c1;
+	uint64		c2;
+
+	c->small[0] ^= mask;
+	c1 = c->small[1] & c0;
+	c->small[1] ^= c0;
+	c2 = c->small[2] & c1;
+	c->small[2] ^= c1;
+	/* at most 15 people: the fourth digit takes the last carry */
+	c->small[3] ^= c2;
+	c->people++;
+	if (++c->nsmall == 15)
+		catstats_counts_flush(c);
+}
+
 /* The version 2 flat form (catstats_mask.c) */
 extern const CatStatsMasksHdr *catstats_masks_hdr(const CatStatsData *cs);
 extern CatStatsData *catstats_masks_to_list(const CatStatsData *cs);
+extern void catstats_masks_count_people(const CatStatsData *cs, CatStatsCounts *counts);
 
 /* The masks of the aggregate state (catstats_mask.c) */
 extern void catstats_masks_drain_group(ExpandedCatStats *ecs, int g);

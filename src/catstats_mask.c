@@ -8,6 +8,7 @@
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
 #include "port/pg_bitutils.h"
 #include "utils/memutils.h"
 
@@ -109,6 +110,8 @@ catstats_masks_hdr(const CatStatsData *cs)
 	int64		p;
 	int			i;
 	const int64 *keys;
+	const uint64 *masks;
+	uint64		coded = 0;
 
 	if (VARSIZE(cs) < off + sizeof(CatStatsMasksHdr))
 		goto bad;
@@ -137,17 +140,14 @@ catstats_masks_hdr(const CatStatsData *cs)
 		if (person >= mh->mask_base && person < mh->mask_base + mh->mask_len)
 			goto bad;
 	}
+	/* every bit set in a mask must be one that has a code */
+	for (i = 0; i < CATSTATS_MAX_RANKS; i++)
+		if (mh->codes[i] != -1)
+			coded |= UINT64CONST(1) << i;
+	masks = (const uint64 *) (keys + mh->nkeys);
 	for (p = 0; p < mh->mask_len; p++)
-	{
-		uint64		m = ((const uint64 *) (keys + mh->nkeys))[p];
-
-		while (m != 0)
-		{
-			if (mh->codes[pg_rightmost_one_pos64(m)] < 0)
-				goto bad;
-			m &= m - 1;
-		}
-	}
+		if ((masks[p] & ~coded) != 0)
+			goto bad;
 	return mh;
 bad:
 	ereport(ERROR,
@@ -156,6 +156,97 @@ bad:
 	return NULL;				/* keep the compiler quiet */
 }
 
+
+/*
+ * Carry the small planes of counts into its big ones: small plane j holds
+ * digit j of up to 15 more people in each rank
+ */
+void
+catstats_counts_flush(CatStatsCounts *c)
+{
+	int			d;
+
+	for (d = 0; d < 4; d++)
+	{
+		uint64		mask = c->small[d];
+		int			j;
+
+		for (j = d; mask != 0; j++)
+		{
+			uint64		carry = c->plane[j] & mask;
+
+			c->plane[j] ^= mask;
+			mask = carry;
+		}
+		c->small[d] = 0;
+	}
+	c->nsmall = 0;
+}
+
+/*
+ * Count the people of a version 2 value, as they are, into counts.  A person's ranks are the ancestors of the categories of the bits of
+ * its mask, found a byte of the mask at a time in tables made for this
+ * value's codes[], or of its keys.
+ */
+void
+catstats_masks_count_people(const CatStatsData *cs, CatStatsCounts *counts)
+{
+	const CatStatsMasksHdr *mh = catstats_masks_hdr(cs);
+	const int64 *keys = (const int64 *) (mh + 1);
+	const uint64 *masks = (const uint64 *) (keys + mh->nkeys);
+	uint64		anc_of_byte[8][256];
+	int64		p;
+	int			b;
+	int			v;
+
+	for (b = 0; b < 8; b++)
+	{
+		anc_of_byte[b][0] = 0;
+		for (v = 1; v < 256; v++)
+		{
+			int			bit = b * 8 + pg_rightmost_one_pos32(v);
+
+			/* catstats_masks_hdr() saw that every bit set has a code */
+			anc_of_byte[b][v] = anc_of_byte[b][v & (v - 1)] |
+				(mh->codes[bit] < 0 ? 0 : catstats_code_ancestor_mask(mh->codes[bit]));
+		}
+	}
+	p = 0;
+	while (p < mh->nkeys)
+	{
+		int64		person = catstats_key_person(keys[p]);
+		uint64		mask = 0;
+
+		do
+		{
+			uint64		anc = catstats_code_ancestor_mask(catstats_key_code(keys[p]));
+
+			if (anc == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_CORRUPTED),
+						 errmsg("catstats value holds unknown category %d",
+								catstats_key_code(keys[p]))));
+			mask |= anc;
+			p++;
+		} while (p < mh->nkeys && catstats_key_person(keys[p]) == person);
+		catstats_counts_add(counts, mask);
+		if ((counts->people & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+	for (p = 0; p < mh->mask_len; p++)
+	{
+		uint64		m = masks[p];
+		uint64		mask = 0;
+
+		if (m == 0)
+			continue;
+		for (b = 0; m != 0; b++, m >>= 8)
+			mask |= anc_of_byte[b][m & 0xff];
+		catstats_counts_add(counts, mask);
+		if ((p & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+}
 /* A version 2 value as the version 1 value with the same keys */
 CatStatsData *
 catstats_masks_to_list(const CatStatsData *cs)

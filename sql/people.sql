@@ -127,6 +127,14 @@ SELECT peopleset_agg(p) = (SELECT ('{-9223372036854775808,' || string_agg((j::bi
                            FROM generate_series(0, 199999) AS j) AS set_same,
        peopleset_hash(peopleset_agg(p)) = peopleset_hash((SELECT peopleset_agg(p ORDER BY p) FROM people_h)) AS hash_same
 FROM people_h;
+-- Keys that differ only in their low bits (300,000 multiples of 37 above
+-- 2^40, and below -2^40): the sort's first pass spreads them by the top bits
+-- in which they differ, not by the top bits of a bigint.
+SELECT peopleset_agg(k) = (SELECT ('{' || string_agg((j::bigint * 37 + 1099511627776)::text, ',' ORDER BY j) || '}')::peopleset
+                           FROM generate_series(0, 299999) AS j) AS above_same,
+       peopleset_agg(-k) = (SELECT ('{' || string_agg((-(j::bigint * 37 + 1099511627776))::text, ',' ORDER BY j DESC) || '}')::peopleset
+                            FROM generate_series(0, 299999) AS j) AS below_same
+FROM (SELECT ((i::bigint * 7919) % 300000) * 37 + 1099511627776 AS k FROM generate_series(1, 300000) AS i) AS s;
 -- Numbers that look scattered at first and fill their range later move from
 -- the table to a bitmap: i * 611953 mod 2000003 for i < 2000003 are distinct.
 SELECT people(k), count(DISTINCT k), peopleset_agg(k) = peopleset_agg(k ORDER BY k) AS set_same

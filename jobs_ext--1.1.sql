@@ -1620,3 +1620,53 @@ CREATE FUNCTION match_factor_summary(
 	RETURNS TABLE (factor text, decided bigint, share double precision, mean_difference double precision)
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL RESTRICTED;
 COMMENT ON FUNCTION match_factor_summary(regclass, regclass, jsonb, boolean, name, name) IS 'for each factor, how often it decided a seeker''s top-1 against the runner-up (by_posting: a posting''s), and its mean share of the margin';
+
+--------------------------------------------------------------------------------
+-- Thresholds written in the query (issue 13, item 3): hangul_query carries a
+-- search text with its own threshold, so %% and %%> read no setting (a
+-- Citus worker sees only what the query says), and the three-argument
+-- function forms use a gin_hangul_ops index through them (doc/hangul.md)
+--------------------------------------------------------------------------------
+
+CREATE TYPE hangul_query AS (query text, threshold real);
+COMMENT ON TYPE hangul_query IS 'a search text with its own similarity threshold (0 to 1): the right side of %% and %%> that reads no setting';
+
+CREATE FUNCTION hangul_similarity_query_op(text, hangul_query) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_similarity_query_op(text, hangul_query) IS 'implementation of text %% hangul_query: hangul_similarity(text, q.query) at least q.threshold';
+CREATE OPERATOR %% (
+	LEFTARG = text, RIGHTARG = hangul_query, PROCEDURE = hangul_similarity_query_op,
+	RESTRICT = contsel, JOIN = contjoinsel
+);
+COMMENT ON OPERATOR %% (text, hangul_query) IS 'is hangul_similarity at least the threshold written in the query?';
+
+CREATE FUNCTION hangul_word_similarity_query_op(text, hangul_query) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_word_similarity_query_op(text, hangul_query) IS 'implementation of text %%> hangul_query: hangul_word_similarity(q.query, text) at least q.threshold';
+CREATE OPERATOR %%> (
+	LEFTARG = text, RIGHTARG = hangul_query, PROCEDURE = hangul_word_similarity_query_op,
+	RESTRICT = contsel, JOIN = contjoinsel
+);
+COMMENT ON OPERATOR %%> (text, hangul_query) IS 'is the query word-similar to the text, at least at the threshold written in the query?';
+
+ALTER OPERATOR FAMILY gin_hangul_ops USING gin ADD
+	OPERATOR 4 %% (text, hangul_query),
+	OPERATOR 5 %%> (text, hangul_query);
+COMMENT ON OPERATOR FAMILY gin_hangul_ops USING gin IS 'GIN index over text for %% and %%> (with the setting''s threshold or a hangul_query''s) and ^%';
+COMMENT ON FUNCTION hangul_gin_extract_query(text, internal, int2, internal, internal, internal, internal) IS 'GIN support: keys of a %%, %%> or ^% query (text or hangul_query)';
+
+CREATE FUNCTION hangul_similar_threshold_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_similar_threshold_support(internal) IS 'planner support: lets hangul_similar(col, text, threshold) and hangul_similar(text, col, threshold) use a gin_hangul_ops index';
+CREATE FUNCTION hangul_similar(a text, b text, threshold real) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'hangul_similar_threshold' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT hangul_similar_threshold_support;
+COMMENT ON FUNCTION hangul_similar(text, text, real) IS 'is hangul_similarity(a, b) at least threshold? (reads no setting; served by a gin_hangul_ops index as a %% (b, threshold)::hangul_query)';
+
+CREATE FUNCTION hangul_word_similar_threshold_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION hangul_word_similar_threshold_support(internal) IS 'planner support: lets hangul_word_similar(query, col, threshold) use a gin_hangul_ops index';
+CREATE FUNCTION hangul_word_similar(query text, t text, threshold real) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'hangul_word_similar_threshold' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT hangul_word_similar_threshold_support;
+COMMENT ON FUNCTION hangul_word_similar(text, text, real) IS 'is hangul_word_similarity(query, t) at least threshold? (reads no setting; served by a gin_hangul_ops index as t %%> (query, threshold)::hangul_query)';

@@ -23,6 +23,7 @@
 
 #include <unicode/unorm2.h>
 
+#include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/guc.h"
 
@@ -207,14 +208,23 @@ extern GucSource hangul_word_similarity_threshold_source;
 extern bool hangul_threshold_check(double *newval, void **extra, GucSource source);
 
 /* Strategy numbers of gin_hangul_ops (hangul_gin.c, hangul_opfunc.c) */
-#define HANGUL_STRATEGY_SIMILAR		1
-#define HANGUL_STRATEGY_CHOSEONG	2
-#define HANGUL_STRATEGY_WORD		3
+#define HANGUL_STRATEGY_SIMILAR		1	/* text %% text */
+#define HANGUL_STRATEGY_CHOSEONG	2	/* text ^% text */
+#define HANGUL_STRATEGY_WORD		3	/* text %%> text */
+#define HANGUL_STRATEGY_SIMILAR_Q	4	/* text %% hangul_query */
+#define HANGUL_STRATEGY_WORD_Q		5	/* text %%> hangul_query */
+
+/* The similarities of texts, with the caller's per-call-site cache */
+extern float4 hangul_similarity_texts(FunctionCallInfo fcinfo, text *a, text *b);
+extern float4 hangul_word_similarity_texts(FunctionCallInfo fcinfo, text *qt, text *tt);
+
+/* hangul_query.c: a search text with its own threshold */
+extern bool hangul_query_read(Datum query, text **qtext, float4 *threshold);
 
 #define HANGUL_SIMILARITY_HINT \
-	"Compare hangul_similarity(a, b) >= threshold in the query instead."
+	"Write the threshold in the query, as hangul_similar(a, b, 0.3) or a %% (b, 0.3)::hangul_query (both served by a gin_hangul_ops index)."
 #define HANGUL_WORD_SIMILARITY_HINT \
-	"Compare hangul_word_similarity(query, text) >= threshold in the query instead."
+	"Write the threshold in the query, as hangul_word_similar(query, t, 0.6) or t %%> (query, 0.6)::hangul_query (both served by a gin_hangul_ops index)."
 extern void hangul_word_define_gucs(void);
 extern bool hangul_word_query_keys(const uint32 *letters, int n, HangulGrams *g);
 

@@ -1,8 +1,9 @@
 /*
  * hangul_gin.c
  *		GIN operator class gin_hangul_ops over text, for hangul_similarity's
- *		%% operator, hangul_word_similarity's %%> operator and for 초성
- *		search (^% and choseong_match()).
+ *		%% operator, hangul_word_similarity's %%> operator (each with the
+ *		setting's threshold or with a hangul_query's) and for 초성 search
+ *		(^% and choseong_match()).
  *
  * A text is indexed under int8 keys that name, without collisions:
  *   - its letter trigrams (hangul_letter_grams), sign bit clear;
@@ -10,8 +11,10 @@
  *   - HANGUL_KEY_PURE when the text is 초성, Hangul consonants without a
  *	   vowel (a value such as 'ㅇㅈ' compares with every text through 초성,
  *	   so a %% query must always look at such rows).
- * Both strategies are lossy: the operator is rechecked on every candidate,
- * so an index scan returns exactly what a sequential scan does.
+ * Every strategy is lossy: the operator is rechecked on every candidate,
+ * so an index scan returns exactly what a sequential scan does.  %% and
+ * %%> with a hangul_query on the right (hangul_query.c) look up the keys
+ * of its text and bound by its threshold instead of the setting's.
  */
 #include "postgres.h"
 
@@ -79,10 +82,13 @@ PG_FUNCTION_INFO_V1(hangul_gin_extract_query);
 Datum
 hangul_gin_extract_query(PG_FUNCTION_ARGS)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
 	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
 	StrategyNumber strategy = PG_GETARG_UINT16(2);
+	Pointer   **extra_data = (Pointer **) PG_GETARG_POINTER(4);
 	int32	   *searchMode = (int32 *) PG_GETARG_POINTER(6);
+	text	   *t;
+	double		threshold = 0.0;
+	double	   *threshold_copy = NULL;
 	uint32	   *letters;
 	int			n;
 	HangulGrams g;
@@ -93,15 +99,37 @@ hangul_gin_extract_query(PG_FUNCTION_ARGS)
 	*nentries = 0;
 	/* the consistent functions bound by the threshold: it must be the user's */
 	if (strategy == HANGUL_STRATEGY_SIMILAR)
+	{
 		setting_guard(hangul_similarity_threshold_source,
 					  "jobs_ext.hangul_similarity_threshold", "the %% operator",
 					  HANGUL_SIMILARITY_HINT);
+		threshold = hangul_similarity_threshold;
+	}
 	else if (strategy == HANGUL_STRATEGY_WORD)
+	{
 		setting_guard(hangul_word_similarity_threshold_source,
 					  "jobs_ext.hangul_word_similarity_threshold", "the %%> operator",
 					  HANGUL_WORD_SIMILARITY_HINT);
-	if ((strategy == HANGUL_STRATEGY_SIMILAR && hangul_similarity_threshold <= 0.0) ||
-		(strategy == HANGUL_STRATEGY_WORD && hangul_word_similarity_threshold <= 0.0))
+		threshold = hangul_word_similarity_threshold;
+	}
+	if (strategy == HANGUL_STRATEGY_SIMILAR_Q || strategy == HANGUL_STRATEGY_WORD_Q)
+	{
+		float4		qthreshold;
+
+		/* a query with a NULL part matches no row, as the operator */
+		if (!hangul_query_read(PG_GETARG_DATUM(0), &t, &qthreshold))
+			PG_RETURN_POINTER(NULL);
+		threshold = qthreshold;
+		/* the consistent functions find the threshold in the first key's extra data */
+		threshold_copy = palloc(sizeof(double));
+		*threshold_copy = threshold;
+		strategy = (strategy == HANGUL_STRATEGY_SIMILAR_Q) ?
+			HANGUL_STRATEGY_SIMILAR : HANGUL_STRATEGY_WORD;
+	}
+	else
+		t = PG_GETARG_TEXT_PP(0);
+	if ((strategy == HANGUL_STRATEGY_SIMILAR || strategy == HANGUL_STRATEGY_WORD) &&
+		threshold <= 0.0)
 	{
 		/* everything is similar enough */
 		*searchMode = GIN_SEARCH_MODE_ALL;
@@ -147,7 +175,36 @@ hangul_gin_extract_query(PG_FUNCTION_ARGS)
 	for (i = 0; i < g.ngrams; i++)
 		entries[k++] = Int64GetDatum((int64) g.grams[i]);
 	*nentries = k;
+	if (threshold_copy != NULL)
+	{
+		*extra_data = palloc0(sizeof(Pointer) * (Size) k);
+		(*extra_data)[0] = (Pointer) threshold_copy;
+	}
 	PG_RETURN_POINTER(entries);
+}
+
+/*
+ * The threshold a %% or %%> query compares with: the setting's, or one
+ * written in the query (kept in the first key's extra data)
+ */
+static double
+hangul_gin_threshold(StrategyNumber strategy, const Pointer *extra_data, int32 nkeys)
+{
+	switch (strategy)
+	{
+		case HANGUL_STRATEGY_SIMILAR:
+			return hangul_similarity_threshold;
+		case HANGUL_STRATEGY_WORD:
+			return hangul_word_similarity_threshold;
+		case HANGUL_STRATEGY_SIMILAR_Q:
+		case HANGUL_STRATEGY_WORD_Q:
+			if (nkeys > 0 && extra_data != NULL && extra_data[0] != NULL)
+				return *(const double *) extra_data[0];
+			/* no key: every row may match (a threshold of 0) */
+			return 0.0;
+		default:
+			return 0.0;
+	}
 }
 
 /*
@@ -163,7 +220,7 @@ hangul_gin_extract_query(PG_FUNCTION_ARGS)
  * triconsistent) rather than converting one into the other.
  */
 static bool
-hangul_gin_may_match(StrategyNumber strategy, int32 nkeys,
+hangul_gin_may_match(StrategyNumber strategy, double threshold, int32 nkeys,
 					 const Datum *queryKeys, bool key0_present, int npresent)
 {
 	int			first = 0;
@@ -178,9 +235,7 @@ hangul_gin_may_match(StrategyNumber strategy, int32 nkeys,
 		first = 1;
 	}
 	/* a little slack so that float rounding can never lose a row */
-	return (double) npresent + 1e-6 >=
-		((strategy == HANGUL_STRATEGY_WORD) ? hangul_word_similarity_threshold :
-		 hangul_similarity_threshold) * (nkeys - first);
+	return (double) npresent + 1e-6 >= threshold * (nkeys - first);
 }
 
 PG_FUNCTION_INFO_V1(hangul_gin_consistent);
@@ -190,6 +245,7 @@ hangul_gin_consistent(PG_FUNCTION_ARGS)
 	bool	   *check = (bool *) PG_GETARG_POINTER(0);
 	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
+	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
 	Datum	   *queryKeys = (Datum *) PG_GETARG_POINTER(6);
 	int			npresent = 0;
@@ -201,8 +257,9 @@ hangul_gin_consistent(PG_FUNCTION_ARGS)
 			npresent++;
 	}
 	*recheck = true;
-	PG_RETURN_BOOL(hangul_gin_may_match(strategy, nkeys, queryKeys,
-										nkeys > 0 && check[0], npresent));
+	PG_RETURN_BOOL(hangul_gin_may_match(strategy,
+										hangul_gin_threshold(strategy, extra_data, nkeys),
+										nkeys, queryKeys, nkeys > 0 && check[0], npresent));
 }
 
 PG_FUNCTION_INFO_V1(hangul_gin_triconsistent);
@@ -212,6 +269,7 @@ hangul_gin_triconsistent(PG_FUNCTION_ARGS)
 	GinTernaryValue *check = (GinTernaryValue *) PG_GETARG_POINTER(0);
 	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
+	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
 	Datum	   *queryKeys = (Datum *) PG_GETARG_POINTER(5);
 	int			npresent = 0;
 	int			i;
@@ -222,8 +280,8 @@ hangul_gin_triconsistent(PG_FUNCTION_ARGS)
 		if (check[i] != GIN_FALSE)
 			npresent++;
 	}
-	if (hangul_gin_may_match(strategy, nkeys, queryKeys,
-							 nkeys > 0 && check[0] != GIN_FALSE, npresent))
+	if (hangul_gin_may_match(strategy, hangul_gin_threshold(strategy, extra_data, nkeys),
+							 nkeys, queryKeys, nkeys > 0 && check[0] != GIN_FALSE, npresent))
 		PG_RETURN_GIN_TERNARY_VALUE(GIN_MAYBE);
 	PG_RETURN_GIN_TERNARY_VALUE(GIN_FALSE);
 }

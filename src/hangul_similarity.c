@@ -308,10 +308,15 @@ typedef struct HangulSimCache
 	HangulSide side[2];
 } HangulSimCache;
 
-static float4
-hangul_similarity_fc(FunctionCallInfo fcinfo)
+/*
+ * hangul_similarity of a and b, with the per-call-site cache of fcinfo
+ * (the texts may come from the arguments or from within one)
+ */
+float4
+hangul_similarity_texts(FunctionCallInfo fcinfo, text *a, text *b)
 {
 	HangulSimCache *cache = (HangulSimCache *) fcinfo->flinfo->fn_extra;
+	text	   *args[2] = {a, b};
 	HangulSide	local[2];
 	HangulSide *sides[2];
 	uint32		lbuf[2][HANGUL_STACK_LETTERS];
@@ -326,9 +331,8 @@ hangul_similarity_fc(FunctionCallInfo fcinfo)
 	}
 	for (i = 0; i < 2; i++)
 	{
-		text	   *t = PG_GETARG_TEXT_PP(i);
 		int			len;
-		char	   *s = hangul_text_to_utf8(t, &len);
+		char	   *s = hangul_text_to_utf8(args[i], &len);
 
 		if (cache->tried[i] && !cache->varies[i] && cache->len[i] == len &&
 			memcmp(cache->bytes[i], s, len) == 0)
@@ -359,6 +363,12 @@ hangul_similarity_fc(FunctionCallInfo fcinfo)
 	}
 	result = hangul_side_similarity(sides[0], sides[1]);
 	return result;
+}
+
+static float4
+hangul_similarity_fc(FunctionCallInfo fcinfo)
+{
+	return hangul_similarity_texts(fcinfo, PG_GETARG_TEXT_PP(0), PG_GETARG_TEXT_PP(1));
 }
 
 PG_FUNCTION_INFO_V1(hangul_similarity);

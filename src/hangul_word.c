@@ -384,12 +384,14 @@ typedef struct HangulWordCache
 	HangulWordQuery query;
 } HangulWordCache;
 
-static float4
-hangul_word_similarity_fc(FunctionCallInfo fcinfo, int qarg)
+/*
+ * hangul_word_similarity of query qt to text tt, with the per-call-site
+ * cache of fcinfo
+ */
+float4
+hangul_word_similarity_texts(FunctionCallInfo fcinfo, text *qt, text *tt)
 {
 	HangulWordCache *cache = (HangulWordCache *) fcinfo->flinfo->fn_extra;
-	text	   *qt = PG_GETARG_TEXT_PP(qarg);
-	text	   *tt = PG_GETARG_TEXT_PP(1 - qarg);
 	int			qlen,
 				tlen;
 	char	   *qs = hangul_text_to_utf8(qt, &qlen);
@@ -432,6 +434,13 @@ hangul_word_similarity_fc(FunctionCallInfo fcinfo, int qarg)
 		pfree(local.grams[1]);
 	}
 	return result;
+}
+
+static float4
+hangul_word_similarity_fc(FunctionCallInfo fcinfo, int qarg)
+{
+	return hangul_word_similarity_texts(fcinfo, PG_GETARG_TEXT_PP(qarg),
+										PG_GETARG_TEXT_PP(1 - qarg));
 }
 
 PG_FUNCTION_INFO_V1(hangul_word_similarity);

@@ -290,6 +290,20 @@ SET LOCAL jobs_ext.hangul_similarity_threshold = 0.5;
 SELECT pg_temp.shape($$SELECT count(*) FROM seekers WHERE name %% '용접 기능사'$$);
 SELECT count(*) AS similar_by_index FROM seekers WHERE name %% '용접 기능사';
 COMMIT;
+-- the thresholds written in the query (hangul_query, the three-argument
+-- functions) need no setting and use the index on the shards
+BEGIN;
+SET LOCAL citus.propagate_set_commands = 'local';
+SET LOCAL enable_seqscan = off;
+SELECT pg_temp.shape($$SELECT count(*) FROM seekers WHERE hangul_similar(name, '용접 기능사', 0.5)$$);
+SELECT pg_temp.shape($$SELECT count(*) FROM seekers WHERE name %%> ('용접', 0.8)::hangul_query$$);
+COMMIT;
+SELECT (SELECT count(*) FROM seekers WHERE hangul_similar(name, '용접 기능사', 0.5)) AS fn_distributed,
+       (SELECT count(*) FROM seekers WHERE name %% ('용접 기능사', 0.5)::hangul_query) AS op_distributed,
+       (SELECT count(*) FROM seekers_local WHERE name %% '용접 기능사') AS local_with_setting,
+       (SELECT count(*) FROM seekers WHERE hangul_word_similar('용접', name, 0.8)) AS word_fn_distributed,
+       (SELECT count(*) FROM seekers WHERE name %%> ('용접', 0.8)::hangul_query) AS word_op_distributed,
+       (SELECT count(*) FROM seekers_local WHERE '용접' <%% name) AS word_local;
 -- after the transaction the workers have their own values again: refused
 SELECT pg_temp.try('SELECT sum(match_score(s.profile, p.profile)) FROM seekers s, postings p');
 

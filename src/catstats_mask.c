@@ -156,7 +156,6 @@ bad:
 	return NULL;				/* keep the compiler quiet */
 }
 
-
 /*
  * Carry the small planes of counts into its big ones: small plane j holds
  * digit j of up to 15 more people in each rank
@@ -184,9 +183,10 @@ catstats_counts_flush(CatStatsCounts *c)
 }
 
 /*
- * Count the people of a version 2 value, as they are, into counts.  A person's ranks are the ancestors of the categories of the bits of
- * its mask, found a byte of the mask at a time in tables made for this
- * value's codes[], or of its keys.
+ * Count the people of a version 2 value, as they are, into counts.  A
+ * person's ranks are the ancestors of the categories of its keys, or of the
+ * bits of its mask, found a byte of the mask at a time in tables made for
+ * this value's codes[].
  */
 void
 catstats_masks_count_people(const CatStatsData *cs, CatStatsCounts *counts)
@@ -247,6 +247,7 @@ catstats_masks_count_people(const CatStatsData *cs, CatStatsCounts *counts)
 			CHECK_FOR_INTERRUPTS();
 	}
 }
+
 /* A version 2 value as the version 1 value with the same keys */
 CatStatsData *
 catstats_masks_to_list(const CatStatsData *cs)

@@ -89,12 +89,32 @@ peoplekeys_radix_sort_lsd(int64 *a, int64 *tmp, int32 n, int nbits)
 	}
 
 	memset(count, 0, sizeof(uint32) * 256 * (Size) npasses);
-	for (i = 0; i < n; i++)
+	if (npasses == 8)
 	{
-		uint64		u = src[i] ^ flip;
+		/* whole keys, the common case, unrolled */
+		for (i = 0; i < n; i++)
+		{
+			uint64		u = src[i] ^ flip;
 
-		for (pass = 0; pass < npasses; pass++)
-			count[pass][(u >> (pass * 8)) & 0xff]++;
+			count[0][u & 0xff]++;
+			count[1][(u >> 8) & 0xff]++;
+			count[2][(u >> 16) & 0xff]++;
+			count[3][(u >> 24) & 0xff]++;
+			count[4][(u >> 32) & 0xff]++;
+			count[5][(u >> 40) & 0xff]++;
+			count[6][(u >> 48) & 0xff]++;
+			count[7][(u >> 56) & 0xff]++;
+		}
+	}
+	else
+	{
+		for (i = 0; i < n; i++)
+		{
+			uint64		u = src[i] ^ flip;
+
+			for (pass = 0; pass < npasses; pass++)
+				count[pass][(u >> (pass * 8)) & 0xff]++;
+		}
 	}
 	first = src[0] ^ flip;
 	for (pass = 0; pass < npasses; pass++)

@@ -152,10 +152,12 @@ SELECT title FROM opfunc_postings WHERE hangul_word_similar('요양보호사', t
 EXPLAIN (COSTS OFF)
 SELECT title FROM opfunc_postings WHERE title %% ('군산 요양보오사', 0.5)::hangul_query;
 SELECT title FROM opfunc_postings WHERE hangul_word_similar('요양보호사', title, 1) ORDER BY title;
--- the query and threshold may come from another table: the index condition
--- takes them as parameters
+-- the query and threshold may come from elsewhere in the query: the index
+-- condition takes them as parameters (a function scan outside, so that no
+-- plan node is disabled: PostgreSQL 18 would say so)
 EXPLAIN (COSTS OFF)
-SELECT q, (SELECT count(*) FROM opfunc_postings WHERE hangul_similar(title, q, 0.5)) FROM opfunc_queries;
+SELECT q, (SELECT count(*) FROM opfunc_postings WHERE hangul_similar(title, q, t))
+FROM unnest('{용접,지게차}'::text[], '{0.3,0.5}'::real[]) AS v(q, t);
 CREATE TEMP TABLE opfunc_indexed AS
 SELECT q, t,
        (SELECT array_agg(id ORDER BY id) FROM opfunc_postings WHERE hangul_similar(title, q, t)) AS fn,

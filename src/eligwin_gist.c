@@ -20,6 +20,10 @@
 
 #include "access/gist.h"
 #include "access/stratnum.h"
+#if PG_VERSION_NUM >= 160000
+/* VARSIZE; postgres.h included it before 16 */
+#include "varatt.h"
+#endif
 
 #include "jobs_ext.h"
 #include "eligwin.h"

@@ -585,3 +585,39 @@ CREATE FUNCTION hangul_word_similar(query text, t text, threshold real) RETURNS 
 	AS 'MODULE_PATHNAME', 'hangul_word_similar_threshold' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 	SUPPORT hangul_word_similar_threshold_support;
 COMMENT ON FUNCTION hangul_word_similar(text, text, real) IS 'is hangul_word_similarity(query, t) at least threshold? (reads no setting; served by a gin_hangul_ops index as t %%> (query, threshold)::hangul_query)';
+
+--------------------------------------------------------------------------------
+-- issue 13: eligwin_exact_ops
+-- A second GiST operator class for eligwin, chosen by name: its leaf keys are
+-- the whole window, so leaf tests are exact (never rechecked on the table)
+-- and the fetch function returns the window for index-only scans.  Inner
+-- keys, union, penalty and picksplit are the default class's
+-- (doc/eligwin.md, "Choosing the operator class").
+--------------------------------------------------------------------------------
+CREATE FUNCTION eligwin_gist_exact_consistent(internal, eligwin, smallint, oid, internal) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_exact_compress(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_exact_fetch(internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION eligwin_gist_exact_same(eligwin, eligwin, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION eligwin_gist_exact_consistent(internal, eligwin, smallint, oid, internal) IS 'GiST support of eligwin_exact_ops: a leaf key is tested by the operator''s own code, never rechecked';
+COMMENT ON FUNCTION eligwin_gist_exact_compress(internal) IS 'GiST support of eligwin_exact_ops: the leaf key is the whole window (at most 8016 bytes: 1,000 intervals without conditions)';
+COMMENT ON FUNCTION eligwin_gist_exact_fetch(internal) IS 'GiST support of eligwin_exact_ops: the window of a leaf key, for index-only scans';
+COMMENT ON FUNCTION eligwin_gist_exact_same(eligwin, eligwin, internal) IS 'GiST support of eligwin_exact_ops: keys equal byte for byte';
+
+CREATE OPERATOR CLASS eligwin_exact_ops
+	FOR TYPE eligwin USING gist AS
+		OPERATOR 3 && (eligwin, eligwin),
+		OPERATOR 7 @> (eligwin, eligwin),
+		OPERATOR 16 @> (eligwin, date),
+		FUNCTION 1 eligwin_gist_exact_consistent(internal, eligwin, smallint, oid, internal),
+		FUNCTION 2 eligwin_gist_union(internal, internal),
+		FUNCTION 3 eligwin_gist_exact_compress(internal),
+		FUNCTION 5 eligwin_gist_penalty(internal, internal, internal),
+		FUNCTION 6 eligwin_gist_picksplit(internal, internal),
+		FUNCTION 7 eligwin_gist_exact_same(eligwin, eligwin, internal),
+		FUNCTION 9 eligwin_gist_exact_fetch(internal);
+COMMENT ON OPERATOR CLASS eligwin_exact_ops USING gist IS 'GiST index of whole windows for @>, <@ and && (dates only): exact leaf tests and index-only scans';
+COMMENT ON OPERATOR FAMILY eligwin_exact_ops USING gist IS 'GiST index of whole windows for @>, <@ and && (dates only): exact leaf tests and index-only scans';

@@ -52,6 +52,20 @@ SELECT lower(w), upper(w), days(w), days_left(w, '2020-01-25') AS left_jan_25,
        next_open(w, '2020-01-31') AS after_jan_31, isempty(w)
 FROM (VALUES ('{[2020-01-01,2020-01-31],[2020-03-01,2020-03-31]}'::eligwin)) AS t(w);
 
+-- choosing the GiST operator class: windows of 1 to 7 days starting on
+-- each day of 2020, four of each (temporary, so that VACUUM marks every page
+-- all-visible whatever other sessions hold)
+CREATE TEMP TABLE window_lookup AS
+SELECT eligwin(date '2020-01-01' + s, date '2020-01-01' + s + len) AS w
+FROM generate_series(0, 365) s, generate_series(0, 6) len, generate_series(1, 4) copy;
+CREATE INDEX window_lookup_w ON window_lookup USING gist (w);
+VACUUM ANALYZE window_lookup;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM window_lookup WHERE w @> date '2020-06-15';
+CREATE INDEX window_lookup_wx ON window_lookup USING gist (w eligwin_exact_ops);
+EXPLAIN (COSTS OFF) SELECT count(*) FROM window_lookup WHERE w @> date '2020-06-15';
+SELECT count(*) FROM window_lookup WHERE w @> date '2020-06-15';
+SELECT count(*) FROM window_lookup WHERE w @> '{[2020-06-14,2020-06-16]}'::eligwin;
+
 -- aggregates
 CREATE TABLE enrolment_window (person text, w eligwin);
 INSERT INTO enrolment_window VALUES

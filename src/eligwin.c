@@ -579,9 +579,10 @@ eligwin_intervals_contain(const EligwinInterval *a, int32 na,
 /*
  * w @> d without copying w: small windows are stored with a 1-byte varlena
  * header, which PG_DETOAST_DATUM would copy to align; here the packed bytes
- * are read in place.  This is the hot path of a scan for one day.
+ * are read in place.  This is the hot path of a scan for one day, and the
+ * leaf test of eligwin_exact_ops (eligwin_gist.c).
  */
-static bool
+bool
 eligwin_datum_contains_date(Datum datum, DateADT d)
 {
 	struct varlena *v = PG_DETOAST_DATUM_PACKED(datum);

@@ -123,6 +123,7 @@ extern bool eligwin_intervals_contain(const EligwinInterval *a, int32 na,
 									  const EligwinInterval *b, int32 nb);
 extern bool eligwin_intervals_contain_date(const EligwinInterval *a, int32 na,
 										   DateADT d);
+extern bool eligwin_datum_contains_date(Datum datum, DateADT d);
 extern int32 eligwin_age_on(DateADT birth, DateADT on);
 
 /* eligwin_io.c */

@@ -35,9 +35,13 @@ for t in $types; do
 	awk -F'\t' -v t="$t" '!/^#/ && $1 == t { print $2 }' test/types.tsv | sed 's/\\/\\\\/g' |
 		sql -d $src -c "COPY t_$t (v) FROM STDIN"
 	sql -d $src -c "INSERT INTO t_$t (v) VALUES (NULL)"
-	# every index the type has, so the dump recreates them too
-	for am in $(sql -d $src -At -c "SELECT DISTINCT am.amname FROM pg_opclass o JOIN pg_am am ON am.oid = o.opcmethod WHERE o.opcintype = '$t'::regtype AND o.opcdefault ORDER BY 1"); do
-		sql -d $src -c "CREATE INDEX ON t_$t USING $am (v)"
+	# every index the type has (each access method's default operator class,
+	# and by name the others, such as eligwin_exact_ops), so the dump
+	# recreates them too
+	for idx in $(sql -d $src -At -c "SELECT DISTINCT am.amname || CASE WHEN o.opcdefault THEN '' ELSE ':' || o.opcname END FROM pg_opclass o JOIN pg_am am ON am.oid = o.opcmethod WHERE o.opcintype = '$t'::regtype ORDER BY 1"); do
+		opc=""
+		case $idx in *:*) opc=${idx#*:} ;; esac
+		sql -d $src -c "CREATE INDEX ON t_$t USING ${idx%%:*} (v $opc)"
 	done
 done
 

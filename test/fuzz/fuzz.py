@@ -557,10 +557,13 @@ def setup_database(types):
             cur.execute('INSERT INTO sample_%s SELECT v::%s FROM unnest(%%s::text[]) v' % (typ, typ),
                         (samples,))
             cur.execute('INSERT INTO sample_%s SELECT NULL' % typ)
-            cur.execute("SELECT DISTINCT am.amname FROM pg_opclass o JOIN pg_am am ON am.oid = o.opcmethod "
-                        "WHERE o.opcintype = %s::regtype AND o.opcdefault", (typ,))
-            for (am,) in cur.fetchall():
-                cur.execute('CREATE INDEX ON sample_%s USING %s (v)' % (typ, am))
+            # each access method's default operator class, and by name the
+            # others (eligwin_exact_ops)
+            cur.execute("SELECT DISTINCT am.amname, CASE WHEN o.opcdefault THEN '' ELSE o.opcname END "
+                        "FROM pg_opclass o JOIN pg_am am ON am.oid = o.opcmethod "
+                        "WHERE o.opcintype = %s::regtype", (typ,))
+            for am, opc in cur.fetchall():
+                cur.execute('CREATE INDEX ON sample_%s USING %s (v %s)' % (typ, am, opc))
         # text with every index the extension offers for text (GIN for Korean)
         cur.execute('CREATE TABLE sample_text (t text)')
         seeds = load_corpus('text')

@@ -192,6 +192,15 @@ SELECT catstats_merge(c ORDER BY o)::text = catstats_merge(c ORDER BY o DESC)::t
 FROM (SELECT 1 AS o, c FROM cs_v2 UNION ALL SELECT 2, '{60:1:{-123}}'
       UNION ALL SELECT 3, c FROM cs_v2) AS m;
 
+-- As a window function (a moving frame restarts the value; a running frame
+-- grows it): person 1 in 20, person 2 in 21, person 1 in 60.
+SELECT id, people(catstats(p, c) OVER w2) AS people_2, enrolments(catstats(p, c) OVER w2) AS enrolments_2,
+       people(catstats(p, c) OVER (ORDER BY id)) AS people_so_far,
+       enrolments(catstats(p, c) OVER (ORDER BY id)) AS enrolments_so_far
+FROM (VALUES (1, 1::bigint, '20'::jobcat), (2, 2, '21'), (3, 1, '60')) AS v(id, p, c)
+WINDOW w2 AS (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
+ORDER BY id;
+
 -- The aggregate's own result is version 2 as well when its masks are the
 -- smaller (a mask a person instead of a key a person and category): 1 byte
 -- in the masks' place per person here, against 8 per key.  Its roll-up reads

@@ -465,14 +465,39 @@ catstats_state(FunctionCallInfo fcinfo, int argno, MemoryContext aggcxt)
 	Datum		d;
 
 	if (PG_ARGISNULL(argno))
-		return catstats_expanded_new(aggcxt);
-	d = PG_GETARG_DATUM(argno);
-	ecs = catstats_expanded_of(d);
-	if (ecs != NULL && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
-		ecs->hdr.eoh_context->parent == aggcxt)
-		return ecs;
-	ecs = catstats_expanded_new(aggcxt);
-	catstats_add_all(ecs, d);
+		ecs = catstats_expanded_new(aggcxt);
+	else
+	{
+		d = PG_GETARG_DATUM(argno);
+		ecs = catstats_expanded_of(d);
+		if (ecs != NULL && VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(d)) &&
+			ecs->hdr.eoh_context->parent == aggcxt)
+			return ecs;
+		ecs = catstats_expanded_new(aggcxt);
+		catstats_add_all(ecs, d);
+	}
+	if (fcinfo->context != NULL && IsA(fcinfo->context, AggState))
+		ecs->owner = fcinfo->context;
+	return ecs;
+}
+
+/*
+ * The state argument when it is the read-write value that a transition of
+ * this same aggregate node made (in its aggregate context, as
+ * catstats_state() made it): then it may grow in place without asking for
+ * the aggregate context on every row.  NULL otherwise.
+ */
+static inline ExpandedCatStats *
+catstats_own_state(FunctionCallInfo fcinfo)
+{
+	Pointer		p = DatumGetPointer(PG_GETARG_DATUM(0));
+	ExpandedCatStats *ecs;
+
+	if (PG_ARGISNULL(0) || fcinfo->context == NULL || !VARATT_IS_EXTERNAL_EXPANDED_RW(p))
+		return NULL;
+	ecs = (ExpandedCatStats *) DatumGetEOHP(PointerGetDatum(p));
+	if (ecs->hdr.eoh_methods != &catstats_methods || ecs->owner != (void *) fcinfo->context)
+		return NULL;
 	return ecs;
 }
 
@@ -936,13 +961,13 @@ PG_FUNCTION_INFO_V1(catstats_add);
 Datum
 catstats_add(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = catstats_aggcontext(fcinfo, "catstats_add");
 	ExpandedCatStats *ecs;
 	int64		person;
 	int16		code;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
+		(void) catstats_aggcontext(fcinfo, "catstats_add");
 		if (PG_ARGISNULL(0))
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
@@ -955,7 +980,10 @@ catstats_add(PG_FUNCTION_ARGS)
 				 errmsg("person " INT64_FORMAT " is outside the range catstats supports", person),
 				 errdetail("catstats counts people numbered within +-" INT64_FORMAT " (2^53 - 1).",
 						   CATSTATS_PERSON_MAX)));
-	ecs = catstats_state(fcinfo, 0, aggcxt);
+	/* the common row: an enrolment added to this aggregate's own value */
+	ecs = catstats_own_state(fcinfo);
+	if (ecs == NULL)
+		ecs = catstats_state(fcinfo, 0, catstats_aggcontext(fcinfo, "catstats_add"));
 	ecs->enrol[catstats_rank_of_code[code]]++;
 	/* before the array grows, see whether the people are dense */
 	if (ecs->set.nsorted + ecs->set.nbuf >= ecs->set.capacity)

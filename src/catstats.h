@@ -111,6 +111,7 @@ typedef struct ExpandedCatStats
 	int64		mask_len;
 	int32		masks_next_try; /* set size at which a combine tries masks */
 	bool		flat_masks;		/* flattens to version 2 (set by get_flat_size) */
+	void	   *owner;			/* the AggState whose transition made it */
 	/* enrolments not yet in masks, by group (see catstats_masks_stage_init) */
 	uint32	   *stage;			/* CATSTATS_STAGE_GROUPS groups of stage_cap */
 	int32		stage_fill[CATSTATS_STAGE_GROUPS];

@@ -213,6 +213,7 @@ typedef struct ExpandedPeopleSet
 	ExpandedObjectHeader hdr;
 	PeopleKeys	set;
 	bool		flat_bitmap;	/* flattens to version 2 (set by get_flat_size) */
+	void	   *owner;			/* the AggState whose transition made it */
 } ExpandedPeopleSet;
 
 static Size peopleset_get_flat_size(ExpandedObjectHeader *eohptr);
@@ -472,6 +473,8 @@ peopleset_expanded_new(MemoryContext aggcxt, int32 capacity)
 	peoplekeys_init(&eps->set, capacity);
 	eps->set.dense_ok = true;
 	eps->set.hash_ok = true;
+	eps->flat_bitmap = false;
+	eps->owner = NULL;
 	MemoryContextSwitchTo(oldcxt);
 	return eps;
 }
@@ -537,6 +540,28 @@ peopleset_state(FunctionCallInfo fcinfo, int argno, MemoryContext aggcxt)
 	if (fcinfo->context != NULL && IsA(fcinfo->context, AggState) &&
 		DO_AGGSPLIT_SERIALIZE(((AggState *) fcinfo->context)->aggsplit))
 		eps->set.hash_ok = false;
+	if (fcinfo->context != NULL && IsA(fcinfo->context, AggState))
+		eps->owner = fcinfo->context;
+	return eps;
+}
+
+/*
+ * The state argument when it is the read-write set that a transition of
+ * this same aggregate node made (in its aggregate context, as
+ * peopleset_state() made it): then it may grow in place without asking
+ * for the aggregate context on every row.  NULL otherwise.
+ */
+static inline ExpandedPeopleSet *
+peopleset_own_state(FunctionCallInfo fcinfo)
+{
+	Pointer		p = DatumGetPointer(PG_GETARG_DATUM(0));
+	ExpandedPeopleSet *eps;
+
+	if (PG_ARGISNULL(0) || fcinfo->context == NULL || !VARATT_IS_EXTERNAL_EXPANDED_RW(p))
+		return NULL;
+	eps = (ExpandedPeopleSet *) DatumGetEOHP(PointerGetDatum(p));
+	if (eps->hdr.eoh_methods != &peopleset_methods || eps->owner != (void *) fcinfo->context)
+		return NULL;
 	return eps;
 }
 
@@ -705,9 +730,16 @@ PG_FUNCTION_INFO_V1(peopleset_add);
 Datum
 peopleset_add(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = peopleset_aggcontext(fcinfo, "peopleset_add");
+	MemoryContext aggcxt;
 	ExpandedPeopleSet *eps;
 
+	/* the common row: a person added to this aggregate's own set */
+	if (!PG_ARGISNULL(1) && (eps = peopleset_own_state(fcinfo)) != NULL)
+	{
+		peoplekeys_add(&eps->set, PG_GETARG_INT64(1));
+		PG_RETURN_DATUM(EOHPGetRWDatum(&eps->hdr));
+	}
+	aggcxt = peopleset_aggcontext(fcinfo, "peopleset_add");
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))

@@ -535,7 +535,7 @@ peopleset_state(FunctionCallInfo fcinfo, int argno, MemoryContext aggcxt)
 	 * but nearly as many distinct people as the whole, so a table would cost
 	 * almost a whole table's growth and still be sorted to be handed on.  On
 	 * 10 million rows of 2 million random ids with two workers the query
-	 * takes 650 ms so, 760 to 980 ms with tables in the workers.
+	 * takes 660 ms so, 760 ms with tables in the workers.
 	 */
 	if (fcinfo->context != NULL && IsA(fcinfo->context, AggState) &&
 		DO_AGGSPLIT_SERIALIZE(((AggState *) fcinfo->context)->aggsplit))

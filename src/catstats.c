@@ -122,6 +122,9 @@ static Size catstats_get_flat_size(ExpandedObjectHeader *eohptr);
 static void catstats_flatten_into(ExpandedObjectHeader *eohptr,
 								  void *result, Size allocated_size);
 
+StaticAssertDecl(offsetof(ExpandedCatStats, owner) == offsetof(AggExpandedState, owner),
+				 "ExpandedCatStats must start as AggExpandedState");
+
 static const ExpandedObjectMethods catstats_methods = {
 	catstats_get_flat_size,
 	catstats_flatten_into
@@ -481,26 +484,6 @@ catstats_state(FunctionCallInfo fcinfo, int argno, MemoryContext aggcxt)
 	return ecs;
 }
 
-/*
- * The state argument when it is the read-write value that a transition of
- * this same aggregate node made (in its aggregate context, as
- * catstats_state() made it): then it may grow in place without asking for
- * the aggregate context on every row.  NULL otherwise.
- */
-static inline ExpandedCatStats *
-catstats_own_state(FunctionCallInfo fcinfo)
-{
-	Pointer		p = DatumGetPointer(PG_GETARG_DATUM(0));
-	ExpandedCatStats *ecs;
-
-	if (PG_ARGISNULL(0) || fcinfo->context == NULL || !VARATT_IS_EXTERNAL_EXPANDED_RW(p))
-		return NULL;
-	ecs = (ExpandedCatStats *) DatumGetEOHP(PointerGetDatum(p));
-	if (ecs->hdr.eoh_methods != &catstats_methods || ecs->owner != (void *) fcinfo->context)
-		return NULL;
-	return ecs;
-}
-
 static CatStatsData *
 catstats_empty(void)
 {
@@ -637,7 +620,6 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 	CatStatsCounts counts;
 	int			i;
 	int			j;
-	int32		k;
 
 	memset(&counts, 0, sizeof(counts));
 	memset(ru, 0, sizeof(CatStatsRollup));
@@ -663,29 +645,8 @@ catstats_rollup(const CatStatsData *cs, CatStatsRollup *ru)
 	/* a version 2 value is counted from its masks, without listing them */
 	if (cs->version == CATSTATS_VERSION_MASKS)
 		catstats_masks_count_people(cs, &counts);
-	/* one person's keys are adjacent: OR their masks, then count them */
-	k = 0;
-	while (cs->version == CATSTATS_VERSION && k < nkeys)
-	{
-		int64		person = catstats_key_person(keys[k]);
-		uint64		mask = 0;
-
-		do
-		{
-			uint64		anc = catstats_code_ancestor_mask(catstats_key_code(keys[k]));
-
-			if (anc == 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATA_CORRUPTED),
-						 errmsg("catstats value holds unknown category %d",
-								catstats_key_code(keys[k]))));
-			mask |= anc;
-			k++;
-		} while (k < nkeys && catstats_key_person(keys[k]) == person);
-		catstats_counts_add(&counts, mask);
-		if ((counts.people & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
-	}
+	else
+		catstats_count_key_people(keys, nkeys, &counts);
 	catstats_counts_flush(&counts);
 	ru->people_total = counts.people;
 	for (j = 0; j < 64; j++)
@@ -981,7 +942,7 @@ catstats_add(PG_FUNCTION_ARGS)
 				 errdetail("catstats counts people numbered within +-" INT64_FORMAT " (2^53 - 1).",
 						   CATSTATS_PERSON_MAX)));
 	/* the common row: an enrolment added to this aggregate's own value */
-	ecs = catstats_own_state(fcinfo);
+	ecs = (ExpandedCatStats *) agg_expanded_own_state(fcinfo, 0, &catstats_methods);
 	if (ecs == NULL)
 		ecs = catstats_state(fcinfo, 0, catstats_aggcontext(fcinfo, "catstats_add"));
 	ecs->enrol[catstats_rank_of_code[code]]++;

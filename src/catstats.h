@@ -103,7 +103,9 @@ catstats_person_ok(int64 person)
 
 typedef struct ExpandedCatStats
 {
+	/* hdr and owner first, as AggExpandedState (people.h) */
 	ExpandedObjectHeader hdr;
+	void	   *owner;			/* the AggState whose transition made it */
 	int64		enrol[CATSTATS_MAX_RANKS];	/* direct enrolments by rank */
 	PeopleKeys	set;			/* keys of people outside the masks' range */
 	uint64	   *masks;			/* NULL, or mask_len masks */
@@ -111,7 +113,6 @@ typedef struct ExpandedCatStats
 	int64		mask_len;
 	int32		masks_next_try; /* set size at which a combine tries masks */
 	bool		flat_masks;		/* flattens to version 2 (set by get_flat_size) */
-	void	   *owner;			/* the AggState whose transition made it */
 	/* enrolments not yet in masks, by group (see catstats_masks_stage_init) */
 	uint32	   *stage;			/* CATSTATS_STAGE_GROUPS groups of stage_cap */
 	int32		stage_fill[CATSTATS_STAGE_GROUPS];
@@ -198,6 +199,7 @@ catstats_counts_add(CatStatsCounts *c, uint64 mask)
 extern const CatStatsMasksHdr *catstats_masks_hdr(const CatStatsData *cs);
 extern CatStatsData *catstats_masks_to_list(const CatStatsData *cs);
 extern void catstats_masks_count_people(const CatStatsData *cs, CatStatsCounts *counts);
+extern void catstats_count_key_people(const int64 *keys, int64 n, CatStatsCounts *counts);
 
 /* The masks of the aggregate state (catstats_mask.c) */
 extern void catstats_masks_drain_group(ExpandedCatStats *ecs, int g);

@@ -183,6 +183,39 @@ catstats_counts_flush(CatStatsCounts *c)
 }
 
 /*
+ * Count into counts the people of keys[0 .. n), ascending person-category
+ * keys, so that a person's are adjacent: each person in the ranks of its
+ * categories and of their ancestors.
+ */
+void
+catstats_count_key_people(const int64 *keys, int64 n, CatStatsCounts *counts)
+{
+	int64		k = 0;
+
+	while (k < n)
+	{
+		int64		person = catstats_key_person(keys[k]);
+		uint64		mask = 0;
+
+		do
+		{
+			uint64		anc = catstats_code_ancestor_mask(catstats_key_code(keys[k]));
+
+			if (anc == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_CORRUPTED),
+						 errmsg("catstats value holds unknown category %d",
+								catstats_key_code(keys[k]))));
+			mask |= anc;
+			k++;
+		} while (k < n && catstats_key_person(keys[k]) == person);
+		catstats_counts_add(counts, mask);
+		if ((counts->people & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+}
+
+/*
  * Count the people of a version 2 value, as they are, into counts.  A
  * person's ranks are the ancestors of the categories of its keys, or of the
  * bits of its mask, found a byte of the mask at a time in tables made for
@@ -211,28 +244,7 @@ catstats_masks_count_people(const CatStatsData *cs, CatStatsCounts *counts)
 				(mh->codes[bit] < 0 ? 0 : catstats_code_ancestor_mask(mh->codes[bit]));
 		}
 	}
-	p = 0;
-	while (p < mh->nkeys)
-	{
-		int64		person = catstats_key_person(keys[p]);
-		uint64		mask = 0;
-
-		do
-		{
-			uint64		anc = catstats_code_ancestor_mask(catstats_key_code(keys[p]));
-
-			if (anc == 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_DATA_CORRUPTED),
-						 errmsg("catstats value holds unknown category %d",
-								catstats_key_code(keys[p]))));
-			mask |= anc;
-			p++;
-		} while (p < mh->nkeys && catstats_key_person(keys[p]) == person);
-		catstats_counts_add(counts, mask);
-		if ((counts->people & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
-	}
+	catstats_count_key_people(keys, mh->nkeys, counts);
 	for (p = 0; p < mh->mask_len; p++)
 	{
 		uint64		m = masks[p];

@@ -210,11 +210,15 @@ peopleset_parse_list(const char **pp, const char *typname, const char *input,
 
 typedef struct ExpandedPeopleSet
 {
+	/* hdr and owner first, as AggExpandedState (people.h) */
 	ExpandedObjectHeader hdr;
+	void	   *owner;			/* the AggState whose transition made it */
 	PeopleKeys	set;
 	bool		flat_bitmap;	/* flattens to version 2 (set by get_flat_size) */
-	void	   *owner;			/* the AggState whose transition made it */
 } ExpandedPeopleSet;
+
+StaticAssertDecl(offsetof(ExpandedPeopleSet, owner) == offsetof(AggExpandedState, owner),
+				 "ExpandedPeopleSet must start as AggExpandedState");
 
 static Size peopleset_get_flat_size(ExpandedObjectHeader *eohptr);
 static void peopleset_flatten_into(ExpandedObjectHeader *eohptr,
@@ -545,26 +549,6 @@ peopleset_state(FunctionCallInfo fcinfo, int argno, MemoryContext aggcxt)
 	return eps;
 }
 
-/*
- * The state argument when it is the read-write set that a transition of
- * this same aggregate node made (in its aggregate context, as
- * peopleset_state() made it): then it may grow in place without asking
- * for the aggregate context on every row.  NULL otherwise.
- */
-static inline ExpandedPeopleSet *
-peopleset_own_state(FunctionCallInfo fcinfo)
-{
-	Pointer		p = DatumGetPointer(PG_GETARG_DATUM(0));
-	ExpandedPeopleSet *eps;
-
-	if (PG_ARGISNULL(0) || fcinfo->context == NULL || !VARATT_IS_EXTERNAL_EXPANDED_RW(p))
-		return NULL;
-	eps = (ExpandedPeopleSet *) DatumGetEOHP(PointerGetDatum(p));
-	if (eps->hdr.eoh_methods != &peopleset_methods || eps->owner != (void *) fcinfo->context)
-		return NULL;
-	return eps;
-}
-
 static MemoryContext
 peopleset_aggcontext(FunctionCallInfo fcinfo, const char *fname)
 {
@@ -734,7 +718,8 @@ peopleset_add(PG_FUNCTION_ARGS)
 	ExpandedPeopleSet *eps;
 
 	/* the common row: a person added to this aggregate's own set */
-	if (!PG_ARGISNULL(1) && (eps = peopleset_own_state(fcinfo)) != NULL)
+	if (!PG_ARGISNULL(1) &&
+		(eps = (ExpandedPeopleSet *) agg_expanded_own_state(fcinfo, 0, &peopleset_methods)) != NULL)
 	{
 		peoplekeys_add(&eps->set, PG_GETARG_INT64(1));
 		PG_RETURN_DATUM(EOHPGetRWDatum(&eps->hdr));

@@ -33,8 +33,10 @@
 
 #include "postgres.h"
 
+#include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "nodes/nodes.h"
+#include "utils/expandeddatum.h"
 #include "utils/palloc.h"
 
 typedef struct PeopleKeys
@@ -58,6 +60,41 @@ typedef struct PeopleKeys
 	int64	   *hash_spare;		/* NULL, or spare_cap keys of scratch */
 	int32		spare_cap;
 } PeopleKeys;
+
+/*
+ * The first members of an aggregate state kept as an expanded object
+ * (ExpandedPeopleSet in people.c, ExpandedCatStats in catstats.h): its
+ * header, and the AggState whose transition made it, in that node's
+ * aggregate context.  A later transition of the same node may then grow it
+ * in place without looking the aggregate context up on every row.
+ */
+typedef struct AggExpandedState
+{
+	ExpandedObjectHeader hdr;
+	void	   *owner;			/* the AggState, or NULL */
+} AggExpandedState;
+
+/*
+ * Argument argno when it is a read-write state with the given methods that
+ * a transition of this same aggregate node made; NULL otherwise.
+ */
+static inline AggExpandedState *
+agg_expanded_own_state(FunctionCallInfo fcinfo, int argno,
+					   const ExpandedObjectMethods *methods)
+{
+	Pointer		p;
+	AggExpandedState *state;
+
+	if (PG_ARGISNULL(argno) || fcinfo->context == NULL)
+		return NULL;
+	p = DatumGetPointer(PG_GETARG_DATUM(argno));
+	if (!VARATT_IS_EXTERNAL_EXPANDED_RW(p))
+		return NULL;
+	state = (AggExpandedState *) DatumGetEOHP(PointerGetDatum(p));
+	if (state->hdr.eoh_methods != methods || state->owner != (void *) fcinfo->context)
+		return NULL;
+	return state;
+}
 
 /* Smallest array a set starts with */
 #define PEOPLEKEYS_MIN_CAPACITY 16

@@ -541,11 +541,12 @@ peopleset_state(FunctionCallInfo fcinfo, int argno, MemoryContext aggcxt)
 	 * 10 million rows of 2 million random ids with two workers the query
 	 * takes 660 ms so, 760 ms with tables in the workers.
 	 */
-	if (fcinfo->context != NULL && IsA(fcinfo->context, AggState) &&
-		DO_AGGSPLIT_SERIALIZE(((AggState *) fcinfo->context)->aggsplit))
-		eps->set.hash_ok = false;
 	if (fcinfo->context != NULL && IsA(fcinfo->context, AggState))
+	{
+		if (DO_AGGSPLIT_SERIALIZE(((AggState *) fcinfo->context)->aggsplit))
+			eps->set.hash_ok = false;
 		eps->owner = fcinfo->context;
+	}
 	return eps;
 }
 
